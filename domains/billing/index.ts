@@ -1,0 +1,14 @@
+import { DomainModule } from '../../lib/runtime/domain-module';
+import { invoicesMigration } from './billing.migration';
+import './events';
+import { InvoiceService } from './invoice-service';
+
+export * from './events';
+export * from './invoice';
+export { InvoiceService, GenerateInvoiceInput } from './invoice-service';
+
+export const billingModule: DomainModule = {
+  name: 'billing',
+  migrations: [invoicesMigration],
+  services: [InvoiceService],
+};

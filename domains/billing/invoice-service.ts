@@ -1,0 +1,93 @@
+import { injectable } from 'tsyringe';
+import { v4 as uuidv4 } from 'uuid';
+import { EmissionContextView, EmitsEvent } from '../../decorators';
+import { currentEmissionContext, requireTenant } from '../../lib/emission/emission-context';
+import { readDate } from '../../lib/uow/database';
+import { UnitOfWork } from '../../lib/uow/unit-of-work';
+import { Invoice, InvoiceLine, InvoiceNotFoundError, InvoiceStateError } from './invoice';
+
+export interface GenerateInvoiceInput {
+  clientId: string;
+  currency?: string;
+  lines: InvoiceLine[];
+}
+
+const invoicePayload = (invoice: Invoice, _args: unknown, ctx: EmissionContextView) => ({
+  tenantId: invoice.tenantId,
+  invoiceId: invoice.id,
+  clientId: invoice.clientId,
+  userId: ctx.actorUserId,
+  totalAmount: invoice.totalAmount,
+  status: invoice.status,
+  invoiceNumber: invoice.invoiceNumber,
+});
+
+@injectable()
+export class InvoiceService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** Creates a draft invoice with its lines; the total is the sum of quantity × unit price. */
+  @EmitsEvent('INVOICE_GENERATED', invoicePayload)
+  async generate(input: GenerateInvoiceInput): Promise<Invoice> {
+    const tenant = requireTenant('InvoiceService.generate');
+    if (!input.lines?.length) throw new Error('An invoice needs at least one line');
+    const db = this.uow.db;
+    const now = new Date();
+    const id = uuidv4();
+    const totalAmount = input.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+    const [{ n }] = await db('invoices').where({ tenant }).count({ n: '*' });
+    const invoiceNumber = `INV-${String(Number(n) + 1).padStart(6, '0')}`;
+    await db('invoices').insert({
+      invoice_id: id,
+      tenant,
+      client_id: input.clientId,
+      invoice_number: invoiceNumber,
+      status: 'draft',
+      currency: input.currency ?? 'USD',
+      total_amount: totalAmount,
+      created_by_user_id: currentEmissionContext().actorUserId ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    await db('invoice_items').insert(
+      input.lines.map((l, i) => ({ invoice_id: id, line_no: i + 1, description: l.description, quantity: l.quantity, unit_price: l.unitPrice })),
+    );
+    return this.get(id);
+  }
+
+  /** Locks a draft invoice. Finalizing anything but a draft is refused and emits nothing. */
+  @EmitsEvent('INVOICE_FINALIZED', invoicePayload)
+  async finalize(invoiceId: string): Promise<Invoice> {
+    const tenant = requireTenant('InvoiceService.finalize');
+    const now = new Date();
+    const updated = await this.uow
+      .db('invoices')
+      .where({ invoice_id: invoiceId, tenant, status: 'draft' })
+      .update({ status: 'finalized', finalized_at: now, updated_at: now });
+    if (!updated) {
+      const current = await this.get(invoiceId);
+      throw new InvoiceStateError(invoiceId, current.status, 'finalize');
+    }
+    return this.get(invoiceId);
+  }
+
+  async get(invoiceId: string): Promise<Invoice> {
+    const tenant = requireTenant('InvoiceService.get');
+    const db = this.uow.db;
+    const row = await db('invoices').where({ invoice_id: invoiceId, tenant }).first();
+    if (!row) throw new InvoiceNotFoundError(invoiceId);
+    const lines = await db('invoice_items').where({ invoice_id: invoiceId }).orderBy('line_no');
+    return {
+      id: row.invoice_id,
+      tenantId: row.tenant,
+      clientId: row.client_id,
+      invoiceNumber: row.invoice_number,
+      status: row.status,
+      currency: row.currency,
+      totalAmount: Number(row.total_amount),
+      createdByUserId: row.created_by_user_id ?? undefined,
+      finalizedAt: readDate(row.finalized_at) ?? undefined,
+      lines: lines.map((l: any) => ({ description: l.description, quantity: Number(l.quantity), unitPrice: Number(l.unit_price) })),
+    };
+  }
+}

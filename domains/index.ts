@@ -1,0 +1,5 @@
+import { DomainModule } from '../lib/runtime/domain-module';
+import { billingModule } from './billing';
+
+/** Every business module, in dependency order. Importing this registers all event DTOs. */
+export const allModules: DomainModule[] = [billingModule];

@@ -1,0 +1,56 @@
+import { EventEnvelope } from './envelope';
+import { WireFields } from './wire';
+
+/** One stream entry as a consumer group sees it. */
+export interface StreamEntry {
+  id: string;
+  fields: WireFields;
+  /** How many times this entry has been delivered, this delivery included. */
+  deliveries: number;
+}
+
+export interface DeadLetterReason {
+  code: string;
+  message: string;
+}
+
+/** What the consumer decided: acknowledge, leave pending for a retry, or dead-letter now. */
+export type EntryOutcome = { kind: 'ack' } | { kind: 'retry'; reason: DeadLetterReason } | { kind: 'dead-letter'; reason: DeadLetterReason };
+
+export interface DeadLetter {
+  id: string;
+  originalId: string;
+  fields: WireFields;
+  reason: DeadLetterReason;
+  deliveries: number;
+  movedAt: string;
+}
+
+export interface SubscribeOptions {
+  /** Consumer name within the group. */
+  consumer?: string;
+  /** Deliveries after which a failing entry is dead-lettered. */
+  maxDeliveries?: number;
+  /** How long a failed entry waits before it is delivered again. */
+  retryDelayMs?: number;
+  batchSize?: number;
+}
+
+export interface Subscription {
+  /** Stops reading; resolves when in-flight entries are settled. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The transport between the outbox relay and the workflow worker. Publishing must be durable
+ * when it resolves: the relay marks outbox rows published only then.
+ */
+export interface EventBus {
+  readonly kind: string;
+  publish(batch: EventEnvelope[]): Promise<string[]>;
+  subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options?: SubscribeOptions): Subscription;
+  deadLetters(): Promise<DeadLetter[]>;
+  /** Re-publishes a dead letter as a new entry and removes it from the dead letters. */
+  replayDeadLetter(id: string): Promise<string>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './wire';
+export * from './event-bus';
+export { InMemoryBus } from './memory-bus';

@@ -1,0 +1,73 @@
+import { Knex } from 'knex';
+import { v4 as uuidv4 } from 'uuid';
+import { readJson } from '../uow/database';
+import { CatalogEntry } from './catalog-entry';
+
+export interface SyncReport {
+  inserted: string[];
+  updated: string[];
+  unchanged: number;
+}
+
+function toColumns(e: CatalogEntry) {
+  return {
+    event_type: e.eventType,
+    name: e.name,
+    description: e.description,
+    category: e.category,
+    module: e.module ?? null,
+    status: e.status,
+    payload_schema_ref: e.payloadSchemaRef,
+    payload_schema: JSON.stringify(e.payloadSchema),
+    emitters: JSON.stringify(e.emitters),
+    superseded_by: e.supersededBy ? JSON.stringify(e.supersededBy) : null,
+    rationale: e.rationale ?? null,
+  };
+}
+
+/** Compares parsed JSON, so key order or jsonb normalisation never reads as a change. */
+function sameRow(row: Record<string, unknown>, cols: ReturnType<typeof toColumns>): boolean {
+  const json = new Set(['payload_schema', 'emitters', 'superseded_by']);
+  return Object.entries(cols).every(([k, v]) => {
+    const a = json.has(k) && row[k] !== null ? readJson(row[k]) : row[k] ?? null;
+    const b = json.has(k) && v !== null ? JSON.parse(v as string) : v;
+    return canonical(a) === canonical(b);
+  });
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, val) =>
+    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([x], [y]) => x.localeCompare(y))) : val,
+  );
+}
+
+/** Upserts `system_event_catalog` by event_type; a second run with the same catalog changes nothing. */
+export async function syncSystemCatalog(db: Knex, entries: CatalogEntry[]): Promise<SyncReport> {
+  return db.transaction(async (trx) => {
+    const existing = new Map<string, Record<string, unknown>>((await trx('system_event_catalog').select('*')).map((r: any) => [r.event_type, r]));
+    const report: SyncReport = { inserted: [], updated: [], unchanged: 0 };
+    const now = new Date();
+    for (const entry of entries) {
+      const cols = toColumns(entry);
+      const row = existing.get(entry.eventType);
+      if (!row) {
+        await trx('system_event_catalog').insert({ event_id: uuidv4(), ...cols, created_at: now, updated_at: now });
+        report.inserted.push(entry.eventType);
+      } else if (!sameRow(row, cols)) {
+        await trx('system_event_catalog').where({ event_type: entry.eventType }).update({ ...cols, updated_at: now });
+        report.updated.push(entry.eventType);
+      } else report.unchanged++;
+    }
+    return report;
+  });
+}
+
+export async function readSystemCatalog(db: Knex): Promise<Array<Record<string, unknown>>> {
+  const rows = await db('system_event_catalog').select('*').orderBy(['category', 'event_type']);
+  return rows.map((r: any) => ({
+    ...r,
+    payload_schema: readJson(r.payload_schema),
+    emitters: readJson(r.emitters),
+    superseded_by: r.superseded_by === null ? null : readJson(r.superseded_by),
+  }));
+}

@@ -1,0 +1,5 @@
+export * from './catalog-entry';
+export * from './consistency';
+export * from './assemble';
+export * from './catalog-store';
+export { catalogMigration } from './catalog.migration';

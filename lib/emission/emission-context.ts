@@ -1,0 +1,42 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ActorType, EmissionContextView } from '../../decorators';
+
+/** Who is acting, for which tenant, and when — set once per request/job, read by every emission. */
+export interface EmissionContextInit {
+  tenantId?: string;
+  actorUserId?: string;
+  actorContactId?: string;
+  actorType?: ActorType;
+  correlationId?: string;
+  causationId?: string;
+  traceparent?: string;
+  /** Defaults to `new Date()` (which sinon fake timers control). */
+  clock?: () => Date;
+}
+
+const als = new AsyncLocalStorage<EmissionContextInit>();
+
+/** Runs `fn` with `ctx` layered over the current context (inner values win). */
+export function withEmissionContext<T>(ctx: EmissionContextInit, fn: () => T): T {
+  return als.run({ ...als.getStore(), ...ctx }, fn);
+}
+
+export function currentEmissionContext(defaults: EmissionContextInit = {}): EmissionContextView & EmissionContextInit {
+  const ctx = { ...defaults, ...als.getStore() };
+  return { ...ctx, now: () => (ctx.clock ? ctx.clock() : new Date()) };
+}
+
+export class MissingTenantError extends Error {
+  readonly code = 'TENANT_REQUIRED';
+  constructor(action: string) {
+    super(`${action} needs a tenant: run it inside withEmissionContext({ tenantId })`);
+    this.name = 'MissingTenantError';
+  }
+}
+
+/** The acting tenant, for services that scope their rows by it. */
+export function requireTenant(action: string): string {
+  const tenantId = als.getStore()?.tenantId;
+  if (!tenantId) throw new MissingTenantError(action);
+  return tenantId;
+}

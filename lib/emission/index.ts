@@ -1,0 +1,2 @@
+export * from './emission-context';
+export * from './emission-pipeline';

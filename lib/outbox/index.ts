@@ -1,0 +1,3 @@
+export * from './outbox-store';
+export * from './relay';
+export { outboxMigration } from './outbox.migration';

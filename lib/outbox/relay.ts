@@ -1,0 +1,104 @@
+import { EventBus } from '../bus/event-bus';
+import { OutboxStore } from './outbox-store';
+
+export interface RelayOptions {
+  batchSize?: number;
+  /** Poll for rows left behind (crash between commit and publish, another process's commits). */
+  pollIntervalMs?: number;
+  /** First back-off after a failed publish; doubles up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  onError?: (err: Error) => void;
+  onPublished?: (count: number) => void;
+}
+
+/**
+ * Moves committed outbox rows to the bus in `seq` order. Woken after each commit; a poller
+ * covers rows committed elsewhere or left behind by a crash. Rows are marked published only
+ * after the bus acknowledged them, so a failed publish leaves them for the next attempt.
+ */
+export class OutboxRelay {
+  private draining?: Promise<void>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private failures = 0;
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private readonly opts: Required<Omit<RelayOptions, 'onError' | 'onPublished'>> & RelayOptions;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly bus: EventBus,
+    options: RelayOptions = {},
+  ) {
+    this.opts = { batchSize: 100, pollIntervalMs: 1000, backoffMs: 200, maxBackoffMs: 10_000, ...options };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.draining;
+  }
+
+  /** Asks for a drain soon; calls during a drain fold into one more pass. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.draining = this.loop().finally(() => {
+      this.draining = undefined;
+      if (!this.running) return;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      } else this.schedule();
+    });
+  }
+
+  /** Drains everything currently unpublished; resolves with the number of rows published. */
+  drain(): Promise<number> {
+    // One drain at a time per relay: two overlapping passes would read the same rows on SQLite.
+    const run = this.exclusive.then(() => this.drainAll());
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drainAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.store.drainBatch(this.opts.batchSize, async (rows) => {
+        await this.bus.publish(rows.map((r) => r.envelope));
+      });
+      total += n;
+      if (n) this.opts.onPublished?.(n);
+      if (n < this.opts.batchSize) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      await this.drain();
+      this.failures = 0;
+    } catch (err) {
+      this.failures++;
+      this.opts.onError?.(err as Error);
+    }
+  }
+
+  private schedule(): void {
+    const delay = this.failures
+      ? Math.min(this.opts.backoffMs * 2 ** (this.failures - 1), this.opts.maxBackoffMs)
+      : this.opts.pollIntervalMs;
+    this.timer = setTimeout(() => this.wake(), delay);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,6 @@
+import { catalogMigration } from '../catalog/catalog.migration';
+import { outboxMigration } from '../outbox/outbox.migration';
+import { Migration } from '../uow/migrator';
+import { workerMigration } from '../worker/worker.migration';
+
+export const coreMigrations: Migration[] = [catalogMigration, outboxMigration, workerMigration];

@@ -1,0 +1,3 @@
+export * from './domain-module';
+export * from './event-runtime';
+export * from './core-migrations';

@@ -1,0 +1,3 @@
+export * from './database';
+export * from './unit-of-work';
+export * from './migrator';

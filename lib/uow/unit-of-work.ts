@@ -1,0 +1,55 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Knex } from 'knex';
+
+type Hook = () => void | Promise<void>;
+
+interface Frame {
+  trx: Knex.Transaction;
+  afterCommit: Hook[];
+}
+
+/**
+ * A unit of work is one database transaction carried through async calls by AsyncLocalStorage.
+ * Nested `run` calls join the outermost transaction, so a decorated method called from another
+ * one commits (or rolls back) with its caller; after-commit hooks run once, after the outermost commit.
+ */
+export class UnitOfWork {
+  private readonly als = new AsyncLocalStorage<Frame>();
+
+  constructor(readonly knex: Knex) {}
+
+  /** The current transaction, or the pool outside one. Services query through this. */
+  get db(): Knex {
+    return this.als.getStore()?.trx ?? this.knex;
+  }
+
+  get active(): boolean {
+    return this.als.getStore() !== undefined;
+  }
+
+  async run<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    const current = this.als.getStore();
+    if (current) return fn(current.trx);
+    const frame: Frame = { trx: undefined as unknown as Knex.Transaction, afterCommit: [] };
+    const result = await this.knex.transaction((trx) => {
+      frame.trx = trx;
+      return this.als.run(frame, () => fn(trx));
+    });
+    // Outside the ALS frame: a hook that opens a new unit of work gets its own transaction.
+    for (const hook of frame.afterCommit) {
+      try {
+        await hook();
+      } catch (err) {
+        process.emitWarning(`after-commit hook failed: ${(err as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  /** Runs `hook` after the current transaction commits; never if it rolls back. */
+  afterCommit(hook: Hook): void {
+    const frame = this.als.getStore();
+    if (!frame) throw new Error('afterCommit() called outside a unit of work');
+    frame.afterCommit.push(hook);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './event-worker';
+export * from './handler-runner';
+export * from './ingest-outcome';
+export { workerMigration } from './worker.migration';
