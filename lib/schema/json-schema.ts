@@ -24,6 +24,12 @@ function collectRefs(node: unknown, out: Set<string>): void {
   }
 }
 
+/** A DTO that adds no fields of its own (e.g. two events sharing one shape) has its parent's schema. */
+function ownOrInheritedSchema(byClass: Record<string, JsonSchema>, cls: Function): JsonSchema | undefined {
+  for (let c: any = cls; c && c.name; c = Object.getPrototypeOf(c)) if (byClass[c.name]) return byClass[c.name];
+  return undefined;
+}
+
 /**
  * One self-contained draft-07 schema per event, generated from the class-validator metadata by
  * class-validator-jsonschema; nested DTOs are carried in `definitions`.
@@ -35,7 +41,7 @@ export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<stri
   }) as Record<string, JsonSchema>;
   const out = new Map<string, JsonSchema>();
   for (const def of definitions) {
-    const root = byClass[def.payloadClass.name];
+    const root = ownOrInheritedSchema(byClass, def.payloadClass);
     if (!root) throw new Error(`No validation metadata for ${def.payloadClass.name} (${def.schemaRef})`);
     const needed = new Set<string>();
     collectRefs(root, needed);

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { catalogCommands } from './catalog-commands';
+import { CliError } from './output';
+import { serveCommand } from './serve-command';
+
+/** Command groups, one file each; features add theirs here. */
+const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand];
+
+export function buildProgram(): Command {
+  const program = new Command('wfe').description('workflow-events: catalogued, schema-validated domain events').showHelpAfterError();
+  for (const register of commandGroups) register(program);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    const e = err as Error;
+    process.stderr.write(`wfe: ${e.message}\n`);
+    if (!(e instanceof CliError) && process.env.WFE_DEBUG) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = e instanceof CliError ? e.exitCode : 1;
+  }
+}

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import '../../domains';
+import { assembleCatalog } from '../../lib/catalog/assemble';
+import { CatalogEntry } from '../../lib/catalog/catalog-entry';
+import { SchemaRegistry } from '../../lib/schema/registry';
+
+/** The catalog straight from the loaded domains' metadata: no database needed. */
+export function catalogFromMetadata(): CatalogEntry[] {
+  return assembleCatalog(new SchemaRegistry());
+}

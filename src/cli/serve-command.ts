@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { createApp, syncCatalog } from '../app';
+import { loadConfig } from '../config';
+import { createServer } from '../http/server';
+import { startupSummary } from '../summary';
+import { onShutdown } from './shutdown';
+
+export function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('migrate, sync the catalog, run relay + worker and serve the HTTP API (what `npm start` runs)')
+    .option('-p, --port <port>', 'port to listen on (default PORT or 8080)')
+    .action(async (opts: { port?: string }) => {
+      const config = loadConfig();
+      if (opts.port) config.port = Number(opts.port);
+      const app = await createApp(config);
+      const report = await syncCatalog(app);
+      const catalog = app.runtime.catalog();
+      app.runtime.start();
+      const server = createServer(app);
+      const address = await server.listen({ host: config.host, port: config.port });
+      process.stdout.write(startupSummary(config, catalog, report, address));
+      onShutdown(async () => {
+        await server.close();
+        await app.close();
+      });
+    });
+}

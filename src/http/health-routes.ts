@@ -1,0 +1,19 @@
+import { FastifyInstance } from 'fastify';
+import { App } from '../app';
+
+export function healthRoutes(server: FastifyInstance, app: App): void {
+  server.get('/healthz', async (_req, reply) => {
+    try {
+      await app.runtime.db.raw('select 1');
+      const oldest = await app.runtime.outbox.oldestPendingAt();
+      return {
+        status: 'ok',
+        bus: app.bus.kind,
+        outboxPending: await app.runtime.outbox.pendingCount(),
+        relayLagSeconds: oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0,
+      };
+    } catch (err) {
+      return reply.code(503).send({ status: 'unavailable', error: (err as Error).message });
+    }
+  });
+}

@@ -1,0 +1,30 @@
+import { CatalogEntry } from '../lib/catalog/catalog-entry';
+import { SyncReport } from '../lib/catalog/catalog-store';
+import { table } from './cli/output';
+import { AppConfig, describeDatabase } from './config';
+
+/** The one-screen start-up summary of `wfe serve`. */
+export function startupSummary(config: AppConfig, catalog: CatalogEntry[], sync: SyncReport, address: string): string {
+  const byCategory = new Map<string, Record<string, number>>();
+  for (const e of catalog) {
+    const counts = byCategory.get(e.category) ?? { emitted: 0, legacy: 0, 'catalog-only': 0 };
+    counts[e.status]++;
+    byCategory.set(e.category, counts);
+  }
+  const rows = [...byCategory.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([category, c]) => [category, String(c.emitted), String(c.legacy), String(c['catalog-only']), String(c.emitted + c.legacy + c['catalog-only'])]);
+  const changes = sync.inserted.length + sync.updated.length;
+  return [
+    'workflow-events',
+    `  database:  ${describeDatabase(config)}`,
+    `  bus:       ${config.redisUrl ? `Redis Streams ${config.redisUrl} (stream ${config.stream}, group ${config.group})` : 'in-memory (set REDIS_URL for Redis Streams)'}`,
+    `  catalog:   ${catalog.length} events, synced (${changes} change(s), ${sync.unchanged} unchanged)`,
+    '',
+    table(rows, ['CATEGORY', 'EMITTED', 'LEGACY', 'CATALOG-ONLY', 'TOTAL']),
+    '',
+    `  listening: ${address}  (GET /catalog, GET /catalog/:eventType, GET /healthz)`,
+    '  relay and worker running; Ctrl-C to stop',
+    '',
+  ].join('\n');
+}
