@@ -1,3 +1,4 @@
+import { EventEnvelope } from '../bus/envelope';
 import { EventBus } from '../bus/event-bus';
 import { OutboxStore } from './outbox-store';
 
@@ -9,7 +10,8 @@ export interface RelayOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   onError?: (err: Error) => void;
-  onPublished?: (count: number) => void;
+  /** Called with each batch the bus acknowledged. */
+  onPublished?: (envelopes: EventEnvelope[]) => void;
 }
 
 /**
@@ -76,10 +78,11 @@ export class OutboxRelay {
     let total = 0;
     for (;;) {
       const n = await this.store.drainBatch(this.opts.batchSize, async (rows) => {
-        await this.bus.publish(rows.map((r) => r.envelope));
+        const envelopes = rows.map((r) => r.envelope);
+        await this.bus.publish(envelopes);
+        this.opts.onPublished?.(envelopes);
       });
       total += n;
-      if (n) this.opts.onPublished?.(n);
       if (n < this.opts.batchSize) return total;
     }
   }
