@@ -28,15 +28,30 @@ import { JSONSchema } from 'class-validator-jsonschema';
  */
 
 export interface FieldOptions {
+  /**
+   * `true`: may be absent. `false` (explicit): required even though a base class declares the
+   * field optional, e.g. `@UuidField({ optional: false }) actorUserId!: string`.
+   */
   optional?: boolean;
   description?: string;
 }
 
 type Decorator = PropertyDecorator;
 
+const OPTIONAL = Symbol.for('wfe:optional-field');
+const presentOnly = Object.assign((o: object, v: unknown) => v !== undefined, { [OPTIONAL]: true });
+// An own conditional replaces an inherited one in class-validator, which is how `optional: false` overrides.
+const always = () => true;
+
+/** Whether a ValidateIf condition is the "optional field" marker (read when deriving `required`). */
+export function isOptionalCondition(condition: unknown): boolean {
+  return typeof condition === 'function' && (condition as any)[OPTIONAL] === true;
+}
+
 function field(opts: FieldOptions | undefined, schema: Record<string, unknown> | undefined, ...checks: Decorator[]): Decorator {
   return (target, key) => {
-    if (opts?.optional) ValidateIf((o: any) => o[key as string] !== undefined)(target, key);
+    if (opts?.optional === true) ValidateIf(presentOnly)(target, key);
+    if (opts?.optional === false) ValidateIf(always)(target, key);
     for (const check of checks) check(target, key);
     const extra = { ...(schema ?? {}), ...(opts?.description ? { description: opts.description } : {}) };
     if (Object.keys(extra).length) JSONSchema(extra)(target, key as string);

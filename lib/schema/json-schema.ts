@@ -1,6 +1,7 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { DomainEventDefinition } from '../../decorators';
+import { DomainEventDefinition, isOptionalCondition } from '../../decorators';
 
 export type JsonSchema = Record<string, any>;
 
@@ -24,6 +25,35 @@ function collectRefs(node: unknown, out: Set<string>): void {
   }
 }
 
+/**
+ * `required` from the metadata class-validator will actually apply (own conditionals replace
+ * inherited ones), so a field a subclass makes required is required in the schema too.
+ */
+function requiredOf(cls: Function): string[] {
+  const metas = (getMetadataStorage() as any).getTargetValidationMetadatas(cls, '', true, false) as Array<{ propertyName: string; type: string; constraints?: unknown[] }>;
+  const props = new Map<string, boolean>();
+  for (const m of metas) {
+    const optional = m.type === ValidationTypes.CONDITIONAL_VALIDATION && isOptionalCondition(m.constraints?.[0]);
+    props.set(m.propertyName, (props.get(m.propertyName) ?? false) || optional);
+  }
+  return [...props].filter(([, optional]) => !optional).map(([name]) => name);
+}
+
+function classesByName(): Map<string, Function> {
+  const out = new Map<string, Function>();
+  for (const target of ((getMetadataStorage() as any).validationMetadatas as Map<Function, unknown>).keys()) {
+    if (typeof target === 'function') out.set(target.name, target);
+  }
+  return out;
+}
+
+function withRequired(schema: JsonSchema, cls: Function | undefined): JsonSchema {
+  if (!cls) return schema;
+  const required = requiredOf(cls).filter((p) => p in (schema.properties ?? {}));
+  const { required: _ignored, ...rest } = schema;
+  return required.length ? { ...rest, required } : rest;
+}
+
 /** A DTO that adds no fields of its own (e.g. two events sharing one shape) has its parent's schema. */
 function ownOrInheritedSchema(byClass: Record<string, JsonSchema>, cls: Function): JsonSchema | undefined {
   for (let c: any = cls; c && c.name; c = Object.getPrototypeOf(c)) if (byClass[c.name]) return byClass[c.name];
@@ -39,6 +69,7 @@ export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<stri
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: REF_PREFIX,
   }) as Record<string, JsonSchema>;
+  const classes = classesByName();
   const out = new Map<string, JsonSchema>();
   for (const def of definitions) {
     const root = ownOrInheritedSchema(byClass, def.payloadClass);
@@ -49,7 +80,7 @@ export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<stri
     for (let pending = [...needed]; pending.length; ) {
       const name = pending.pop()!;
       if (nested[name]) continue;
-      nested[name] = close(byClass[name]);
+      nested[name] = close(withRequired(byClass[name], classes.get(name)));
       const more = new Set<string>();
       collectRefs(nested[name], more);
       pending.push(...[...more].filter((n) => !nested[n]));
@@ -59,7 +90,7 @@ export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<stri
       $id: def.schemaRef,
       title: def.name,
       description: def.description,
-      ...close(root),
+      ...close(withRequired(root, def.payloadClass)),
       ...(Object.keys(nested).length ? { definitions: nested } : {}),
     });
   }
