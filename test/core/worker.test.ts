@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { toWireFields } from '../../lib/bus/wire';
+import { createTestKit, TestKit } from '../../lib/testing';
+import { OrderAuditHandler, OrderService, ordersModule } from '../fixtures/orders';
+import { forEachDatabase } from '../support/databases';
+
+forEachDatabase('worker', (target) => {
+  let kit: TestKit;
+  let orders: OrderService;
+  beforeEach(async () => {
+    OrderAuditHandler.calls = 0;
+    OrderAuditHandler.failNext = 0;
+    kit = await createTestKit({ modules: [ordersModule], databaseUrl: target.url });
+    orders = kit.resolve(OrderService);
+  });
+  afterEach(() => kit.close());
+
+  const count = async (table: string) => Number((await kit.db(table).count({ n: '*' }))[0].n);
+
+  it('records each event once and ignores a duplicate event id', async () => {
+    await kit.run(() => orders.place(5));
+    await kit.settle();
+    expect(await count('workflow_runtime_events')).to.equal(2);
+    const [placed] = kit.events.ofType('TEST_ORDER_PLACED');
+    // The same envelope delivered again (e.g. republished after a crash): a no-op.
+    await kit.bus.publish([placed]);
+    await kit.settle();
+    expect(await count('workflow_runtime_events')).to.equal(2);
+    expect(await count('test_order_audit')).to.equal(1);
+    const row = await kit.db('workflow_runtime_events').where({ event_id: placed.id }).first();
+    expect(row).to.include({ status: 'processed', event_type: 'TEST_ORDER_PLACED', payload_schema_ref: 'payload.TestOrderPlaced.v1', tenant: kit.tenantId });
+  });
+
+  it('runs a handler once per event id, also across retries after a failure', async () => {
+    OrderAuditHandler.failNext = 2;
+    await kit.run(() => orders.place(5));
+    await kit.settle();
+    expect(OrderAuditHandler.calls).to.equal(3);
+    // The two failed attempts rolled back with their receipts; one effect remains.
+    expect(await count('test_order_audit')).to.equal(1);
+    expect(await count('event_handler_receipts')).to.equal(1);
+    const [placed] = kit.events.ofType('TEST_ORDER_PLACED');
+    await kit.bus.publish([placed]);
+    await kit.settle();
+    expect(OrderAuditHandler.calls).to.equal(3);
+  });
+
+  it('dead-letters an entry whose handler keeps failing after maxDeliveries', async () => {
+    OrderAuditHandler.failNext = 100;
+    await kit.run(() => orders.place(5));
+    await kit.settle();
+    const dead = await kit.bus.deadLetters();
+    expect(dead).to.have.length(1);
+    expect(dead[0].reason.code).to.equal('HANDLER_FAILED');
+    expect(dead[0].deliveries).to.equal(5);
+    expect(await count('test_order_audit')).to.equal(0);
+    const row = await kit.db('workflow_runtime_events').where({ event_id: dead[0].fields.event_id }).first();
+    expect(row.status).to.equal('failed');
+    expect(row.error_message).to.equal('audit store unavailable');
+  });
+
+  it('dead-letters poison entries at once with their reason', async () => {
+    await kit.run(() => orders.place(5));
+    await kit.settle();
+    const [good] = kit.events.ofType('TEST_ORDER_PLACED');
+    const fields = toWireFields(good);
+    const poison = [
+      { ...fields, event_id: 'x1', payload_json: '{not json' },
+      { ...fields, event_id: 'x2', event_type: 'NO_SUCH_EVENT' },
+      { ...fields, event_id: 'x3', payload_schema_ref: 'payload.TestOrderPlaced.v9' },
+      { ...fields, event_id: 'x4', payload_json: JSON.stringify({ ...good.payload, total: 'lots' }) },
+      { ...fields, event_id: 'x5', tenant: '00000000-0000-4000-8000-000000000000' },
+    ];
+    for (const f of poison) kit.bus.log.push({ id: `poison-${f.event_id}`, fields: f });
+    await kit.bus.publish([]); // wakes the consumer group
+    await kit.settle();
+    const dead = await kit.bus.deadLetters();
+    expect(dead.map((d) => [d.fields.event_id, d.reason.code, d.deliveries])).to.deep.equal([
+      ['x1', 'BAD_ENVELOPE', 1],
+      ['x2', 'UNKNOWN_EVENT_TYPE', 1],
+      ['x3', 'UNKNOWN_SCHEMA_REF', 1],
+      ['x4', 'INVALID_PAYLOAD', 1],
+      ['x5', 'TENANT_MISMATCH', 1],
+    ]);
+    expect(dead[3].reason.message).to.contain('total');
+    expect(await count('workflow_runtime_events')).to.equal(2);
+  });
+
+  it('scenario: the event arrives at the worker, or does not', async () => {
+    const arrived = await kit.scenario(() => orders.place(77)).expect('TEST_ORDER_PLACED').matching((p) => p.total === 77).toArrive({ within: 2000 });
+    expect(arrived.payload.tenantId).to.equal(kit.tenantId);
+    await kit.scenario(() => orders.placeThenFail(78)).expect('TEST_ORDER_PLACED').toNotArrive({ within: 100 });
+    const err = await kit.scenario(() => orders.place(79)).expect('TEST_ORDER_PLACED').matching((p) => p.total === 1).toArrive({ within: 100 }).catch((e) => e);
+    expect(err.message).to.match(/did not arrive/);
+  });
+});
