@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { FieldIssue, UnknownSchemaRefError } from './errors';
 import { findForbiddenKeys } from './forbidden-keys';
+import { memoizeValidationMetadata } from './metadata-cache';
 import { SchemaRegistry } from './registry';
 import { ValidationResult, Validator } from './validator';
 
@@ -15,7 +16,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
 
 /** Strict class-validator check: unknown keys refused, nested DTOs validated, no prototype keys. */
 export class ClassValidatorValidator implements Validator {
-  constructor(private readonly registry: SchemaRegistry) {}
+  constructor(private readonly registry: SchemaRegistry) {
+    memoizeValidationMetadata();
+  }
 
   validate(schemaRef: string, payload: unknown): ValidationResult {
     const def = this.registry.byRef(schemaRef);

@@ -1,0 +1,143 @@
+import { JSONSchemaFaker } from 'json-schema-faker';
+import { JsonSchema } from './json-schema';
+
+export interface SampleOptions {
+  /** Same seed, same sample (tests, reproducible demos). Default: random. */
+  seed?: number;
+  /** Timestamps fall in the 30 days before this instant. Default: now. */
+  now?: Date;
+}
+
+type Random = () => number;
+
+/** mulberry32: small, fast, good enough to make samples reproducible. */
+function seeded(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rand: Random, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+const between = (rand: Random, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+
+const FIRST = ['ada', 'grace', 'alan', 'linus', 'margaret', 'ken', 'barbara', 'dennis'];
+const LAST = ['lovelace', 'hopper', 'turing', 'torvalds', 'hamilton', 'thompson', 'liskov', 'ritchie'];
+const DOMAINS = ['example.com', 'acme-msp.example', 'client.example.org'];
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD'];
+const MONEY_NAME = /amount|price|total|cost|balance|fee|tax|due/i;
+const DAY_MS = 86_400_000;
+
+/** Random UUID v4 from `rand`, so a seeded sample is fully reproducible. */
+function uuid(rand: Random): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(rand() * 4)];
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * A realistic value for the node, or undefined to let json-schema-faker generate one. Formats are
+ * generated here (not by the faker) because the schema's `pattern` would otherwise win over
+ * `format`, and the faker's own uuids/dates are not what the validator or a reader expects.
+ */
+function realistic(node: JsonSchema, name: string, rand: Random, now: number): (() => unknown) | undefined {
+  const enumValues: unknown[] | undefined = node.enum;
+  if (enumValues?.includes('USD')) {
+    const common = CURRENCIES.filter((c) => enumValues.includes(c));
+    return () => pick(rand, common);
+  }
+  const at = () => new Date(now - Math.floor(rand() * 30 * DAY_MS));
+  switch (node.format) {
+    case 'uuid':
+      return () => uuid(rand);
+    case 'date-time':
+      return () => at().toISOString();
+    case 'date':
+      return () => at().toISOString().slice(0, 10);
+    case 'email':
+      return () => `${pick(rand, FIRST)}.${pick(rand, LAST)}@${pick(rand, DOMAINS)}`;
+  }
+  if (node.type === 'integer' && node.maximum === undefined) {
+    if (MONEY_NAME.test(name)) return () => between(rand, 1, 2500) * 100 + pick(rand, [0, 0, 50, 99]);
+    return () => between(rand, Math.max(node.minimum ?? 0, 0), Math.max(node.minimum ?? 0, 0) + 25);
+  }
+  if (node.type === 'number' && node.maximum === undefined) return () => Math.round(rand() * 100_000) / 100;
+  return undefined;
+}
+
+interface Prep {
+  rand: Random;
+  now: number;
+  definitions: Record<string, JsonSchema>;
+  /** Definitions being inlined on the current path: a recursive DTO stops there. */
+  inlining: string[];
+}
+
+const REF_PREFIX = '#/definitions/';
+
+/**
+ * A working copy of the schema with hints for the faker: nested DTO `$ref`s inlined (the faker
+ * stops resolving a ref after a few uses, so `from`/`to`/`cc` of one shape would come out empty),
+ * realistic generators, 1-3 items per array, and a plausible key for dot-path maps (the faker
+ * ignores `propertyNames`).
+ */
+function prepare(node: unknown, name: string, p: Prep): unknown {
+  if (Array.isArray(node)) return node.map((n) => prepare(n, name, p));
+  if (!node || typeof node !== 'object') return node;
+  const src = node as JsonSchema;
+  const ref = typeof src.$ref === 'string' && src.$ref.startsWith(REF_PREFIX) ? src.$ref.slice(REF_PREFIX.length) : undefined;
+  if (ref && p.definitions[ref] && !p.inlining.includes(ref)) {
+    const { $ref: _r, ...siblings } = src;
+    p.inlining.push(ref);
+    const inlined = prepare({ ...p.definitions[ref], ...siblings }, name, p);
+    p.inlining.pop();
+    return inlined;
+  }
+  const out: JsonSchema = {};
+  for (const [k, v] of Object.entries(src)) {
+    if (k === 'definitions') continue;
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([key, s]) => [key, prepare(s, key, p)])) : prepare(v, name, p);
+  }
+  const generate = realistic(src, name, p.rand, p.now);
+  if (generate) {
+    delete out.pattern;
+    delete out.format;
+    out.generate = generate;
+  }
+  if (out.type === 'array') {
+    out.minItems ??= 1;
+    out.maxItems ??= Math.max(out.minItems, 3);
+  }
+  if (src.propertyNames && !src.properties && typeof src.additionalProperties === 'object') {
+    out.properties = { status: out.additionalProperties };
+    out.required = ['status'];
+    delete out.propertyNames;
+  }
+  return out;
+}
+
+/**
+ * A valid, realistic payload for a draft-07 payload schema (nested `definitions` included),
+ * generated by json-schema-faker with every optional field filled in.
+ */
+export function samplePayload(schema: JsonSchema, options: SampleOptions = {}): Record<string, unknown> {
+  const rand = options.seed === undefined ? Math.random : seeded(options.seed);
+  const now = (options.now ?? new Date()).getTime();
+  // The faker keeps its options globally; generation is synchronous, so set them per call.
+  JSONSchemaFaker.option({
+    alwaysFakeOptionals: true,
+    fillProperties: false,
+    failOnInvalidFormat: true,
+    maxLength: 40,
+    random: rand,
+  });
+  const { $schema: _s, $id: _i, ...body } = schema;
+  const prepared = prepare(body, '', { rand, now, definitions: schema.definitions ?? {}, inlining: [] });
+  return JSONSchemaFaker.generate(prepared as any) as Record<string, unknown>;
+}
