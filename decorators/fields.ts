@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   Allow,
@@ -7,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  isISO4217CurrencyCode,
   IsISO4217CurrencyCode,
   IsNumber,
   IsObject,
@@ -38,45 +40,85 @@ export interface FieldOptions {
 
 type Decorator = PropertyDecorator;
 
-const OPTIONAL = Symbol.for('wfe:optional-field');
-const presentOnly = Object.assign((o: object, v: unknown) => v !== undefined, { [OPTIONAL]: true });
-// An own conditional replaces an inherited one in class-validator, which is how `optional: false` overrides.
-const always = () => true;
+const OPTIONALITY = Symbol.for('wfe:field-optionality');
 
-/** Whether a ValidateIf condition is the "optional field" marker (read when deriving `required`). */
-export function isOptionalCondition(condition: unknown): boolean {
-  return typeof condition === 'function' && (condition as any)[OPTIONAL] === true;
+/**
+ * Optionality is recorded per class and resolved from the concrete class upwards: the nearest
+ * class that declares the field decides. class-validator cannot express this itself: it keeps
+ * every inherited ValidateIf, so a base's "optional" would win over a subclass's "required".
+ */
+function recordOptionality(target: object, key: string, optional: boolean): void {
+  const own: Map<string, boolean> = Reflect.getOwnMetadata(OPTIONALITY, target) ?? new Map();
+  own.set(key, optional);
+  Reflect.defineMetadata(OPTIONALITY, own, target);
+}
+
+/** Whether `key` may be absent on instances of `cls`; undefined when no field decorator declared it. */
+export function isFieldOptional(cls: Function, key: string): boolean | undefined {
+  for (let proto = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const own: Map<string, boolean> | undefined = Reflect.getOwnMetadata(OPTIONALITY, proto);
+    if (own?.has(key)) return own.get(key);
+  }
+  return undefined;
 }
 
 function field(opts: FieldOptions | undefined, schema: Record<string, unknown> | undefined, ...checks: Decorator[]): Decorator {
   return (target, key) => {
-    if (opts?.optional === true) ValidateIf(presentOnly)(target, key);
-    if (opts?.optional === false) ValidateIf(always)(target, key);
+    const name = key as string;
+    if (opts?.optional !== undefined) recordOptionality(target, name, opts.optional);
+    // Skip the checks of an absent field unless the object's own class (or a class between it
+    // and this one) made the field required.
+    if (opts?.optional === true) ValidateIf((o: any, v: unknown) => v !== undefined || isFieldOptional(o.constructor, name) === false)(target, key);
     for (const check of checks) check(target, key);
     const extra = { ...(schema ?? {}), ...(opts?.description ? { description: opts.description } : {}) };
-    if (Object.keys(extra).length) JSONSchema(extra)(target, key as string);
+    JSONSchema((generated) => ({ ...withoutObjectRef(generated), ...extra }))(target, key as string);
   };
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CAMEL_DOT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+/**
+ * A custom check (ValidateBy) on an `unknown` / `Record<…>` property makes class-validator-jsonschema
+ * emit `$ref: '#/definitions/Object'` from the design type: a definition that never exists.
+ */
+function withoutObjectRef(generated: Record<string, any>): Record<string, any> {
+  const { $ref, ...rest } = generated;
+  return typeof $ref === 'string' && $ref.endsWith('/Object') ? rest : generated;
+}
 
-function isRealDate(value: string): boolean {
-  return !Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value));
+// Strict RFC 3339 form: ajv's `date-time` format alone would also take `t`/space separators,
+// offsets without a colon, hour 24 and leap seconds, which the runtime check refuses.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CAMEL_DOT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+// validator.js `isUUID('all')` (RFC 4122 versions 1-8 + nil/max), as a JSON Schema pattern: ajv's
+// `uuid` format alone takes any hex digits and a `urn:uuid:` prefix.
+const HEX = '[0-9a-fA-F]';
+const UUID_PATTERN =
+  `^(?:${HEX}{8}-${HEX}{4}-[1-8]${HEX}{3}-[89abAB]${HEX}{3}-${HEX}{12}|0{8}-0{4}-0{4}-0{4}-0{12}|[fF]{8}-[fF]{4}-[fF]{4}-[fF]{4}-[fF]{12})$`;
+// Whatever the runtime check accepts, listed, so the schema's enum is exactly that set.
+const CURRENCY_CODES = Array.from({ length: 26 ** 3 }, (_, i) =>
+  String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26)),
+).filter((code) => isISO4217CurrencyCode(code));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The day exists in the calendar (Date.parse would roll 2026-02-30 over to March 2nd). */
+function isRealDate(match: RegExpExecArray | null): boolean {
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /** Internal record id (entity, user, contact, tenant). */
-export const UuidField = (o?: FieldOptions) => field(o, { format: 'uuid' }, IsUUID('all'));
+export const UuidField = (o?: FieldOptions) => field(o, { format: 'uuid', pattern: UUID_PATTERN }, IsUUID('all'));
 /** ISO 8601 timestamp with time of day and offset (RFC 3339). */
 export const DateTimeField = (o?: FieldOptions) =>
   field(
     o,
-    { type: 'string', format: 'date-time' },
+    { type: 'string', format: 'date-time', pattern: DATE_TIME.source },
     ValidateBy({
       name: 'isDateTime',
       validator: {
-        validate: (v) => typeof v === 'string' && DATE_TIME.test(v) && isRealDate(v),
+        validate: (v) => typeof v === 'string' && isRealDate(DATE_TIME.exec(v)),
         defaultMessage: (a) => `${a?.property} must be an ISO 8601 date-time with offset (e.g. 2026-01-31T12:00:00Z)`,
       },
     }),
@@ -89,7 +131,7 @@ export const DateField = (o?: FieldOptions) =>
     ValidateBy({
       name: 'isCalendarDate',
       validator: {
-        validate: (v) => typeof v === 'string' && DATE.test(v) && isRealDate(v),
+        validate: (v) => typeof v === 'string' && isRealDate(DATE.exec(v)),
         defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD`,
       },
     }),
@@ -98,14 +140,16 @@ export const StringField = (o?: FieldOptions) => field(o, undefined, IsString())
 export const EmailField = (o?: FieldOptions) => field(o, { format: 'email' }, IsEmail());
 export const BooleanField = (o?: FieldOptions) => field(o, undefined, IsBoolean());
 /** Whole number >= 0 (counts, durations, sizes). */
-export const CountField = (o?: FieldOptions) => field(o, undefined, IsInt(), Min(0));
+export const CountField = (o?: FieldOptions) => field(o, { type: 'integer', minimum: 0 }, IsInt(), Min(0));
 /** Integer amount in the currency's minor unit (cents); may be negative for credits. */
 export const MoneyField = (o?: FieldOptions) => field(o, { description: o?.description ?? 'Amount in minor units (e.g. cents)' }, IsInt());
-export const CurrencyField = (o?: FieldOptions) => field(o, { type: 'string', pattern: '^[A-Z]{3}$' }, IsISO4217CurrencyCode());
+/** Upper case only, as ISO 4217 writes them (isISO4217CurrencyCode alone would also take `usd`). */
+export const CurrencyField = (o?: FieldOptions) =>
+  field(o, { type: 'string', enum: CURRENCY_CODES }, IsISO4217CurrencyCode(), Matches(/^[A-Z]{3}$/));
 export const NumberField = (o?: FieldOptions) => field(o, undefined, IsNumber({ allowNaN: false, allowInfinity: false }));
 export const EnumField = (values: readonly string[], o?: FieldOptions) => field(o, undefined, IsIn(values as string[]));
 export const UuidArrayField = (o?: FieldOptions) =>
-  field(o, { type: 'array', items: { type: 'string', format: 'uuid' } }, IsArray(), IsUUID('all', { each: true }));
+  field(o, { type: 'array', items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN } }, IsArray(), IsUUID('all', { each: true }));
 export const StringArrayField = (o?: FieldOptions) =>
   field(o, { type: 'array', items: { type: 'string' } }, IsArray(), IsString({ each: true }));
 export const EmailArrayField = (o?: FieldOptions) =>
@@ -147,8 +191,17 @@ export const ChangesField = (o?: FieldOptions) =>
       },
     }),
   );
-/** Any JSON value with no fixed shape. */
-export const JsonField = (o?: FieldOptions) => field(o, {}, Allow());
+/** Any JSON value with no fixed shape (null included); a required one must be present. */
+export const JsonField = (o?: FieldOptions) =>
+  field(
+    o,
+    {},
+    Allow(),
+    ValidateBy({
+      name: 'isPresent',
+      validator: { validate: (v) => v !== undefined, defaultMessage: (a) => `${a?.property} is required` },
+    }),
+  );
 /** Free-form JSON object. */
 export const JsonObjectField = (o?: FieldOptions) => field(o, { type: 'object' }, IsObject());
 /** A nested object validated against its own DTO class. */

@@ -57,7 +57,9 @@ export class EmissionPipeline {
   /** The one place tenant, time and actor are filled in; a mapper's own values win. */
   private enrich(payload: Payload, ctx: EmissionContextView & EmissionContextInit): Payload {
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return payload;
-    const out: Payload = { ...payload };
+    // Keys set to undefined are dropped: what is validated is exactly what is stored and published.
+    // fromEntries defines own properties, so a `__proto__` key stays a key for the validator to refuse.
+    const out: Payload = Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined));
     if (out.tenantId === undefined && ctx.tenantId) out.tenantId = ctx.tenantId;
     if (out.occurredAt === undefined) out.occurredAt = ctx.now().toISOString();
     if (!ACTOR_KEYS.some((k) => out[k] !== undefined)) {

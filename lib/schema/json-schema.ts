@@ -1,7 +1,7 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { DomainEventDefinition, isOptionalCondition } from '../../decorators';
+import { DomainEventDefinition, isFieldOptional } from '../../decorators';
 
 export type JsonSchema = Record<string, any>;
 
@@ -25,18 +25,13 @@ function collectRefs(node: unknown, out: Set<string>): void {
   }
 }
 
-/**
- * `required` from the metadata class-validator will actually apply (own conditionals replace
- * inherited ones), so a field a subclass makes required is required in the schema too.
- */
+/** `required` by the same rule the runtime check applies: the nearest declaring class decides. */
 function requiredOf(cls: Function): string[] {
-  const metas = (getMetadataStorage() as any).getTargetValidationMetadatas(cls, '', true, false) as Array<{ propertyName: string; type: string; constraints?: unknown[] }>;
-  const props = new Map<string, boolean>();
-  for (const m of metas) {
-    const optional = m.type === ValidationTypes.CONDITIONAL_VALIDATION && isOptionalCondition(m.constraints?.[0]);
-    props.set(m.propertyName, (props.get(m.propertyName) ?? false) || optional);
-  }
-  return [...props].filter(([, optional]) => !optional).map(([name]) => name);
+  const metas = (getMetadataStorage() as any).getTargetValidationMetadatas(cls, '', true, false) as Array<{ propertyName: string; type: string }>;
+  const props = [...new Set(metas.map((m) => m.propertyName))];
+  // Fields declared with plain class-validator decorators: any conditional (@IsOptional, @ValidateIf) makes them optional.
+  const conditional = (p: string) => metas.some((m) => m.propertyName === p && m.type === ValidationTypes.CONDITIONAL_VALIDATION);
+  return props.filter((p) => !(isFieldOptional(cls, p) ?? conditional(p)));
 }
 
 function classesByName(): Map<string, Function> {

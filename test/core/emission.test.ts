@@ -118,6 +118,12 @@ forEachDatabase('emission path', (target) => {
     expect(kit.events.all).to.have.length(0);
   });
 
+  it('keys a mapper sets to undefined are left out of the payload', async () => {
+    await kit.run(() => orders.placeWith(10, { channel: undefined }));
+    const [placed] = kit.events.ofType('TEST_ORDER_PLACED');
+    expect(Object.keys(placed.payload)).not.to.include('channel');
+  });
+
   it('nested fields are validated with their path', async () => {
     const err = await kit.run(() => orders.placeWith(10, { lines: [{ sku: 'A', amount: 1.5 }] })).catch((e) => e);
     expect(err).to.be.instanceOf(EventPayloadInvalidError);

@@ -1,0 +1,36 @@
+import { DateTimeField, DomainPayload, StringField, UuidArrayField, UuidField } from '../../../decorators';
+import { ActingUser } from './base-payloads';
+import { TicketEvent } from './ticket-event';
+
+/** Merge and split act on several tickets, so they name them instead of a single ticketId. */
+abstract class TicketRestructurePayload extends DomainPayload {
+  @StringField({ optional: true, description: 'Reason the user gave, if any' }) reason?: string;
+}
+
+@TicketEvent({
+  type: 'TICKET_MERGED',
+  name: 'Ticket Merged',
+  description:
+    'A duplicate ticket was folded into another: the source is closed (emitting TICKET_CLOSED) and its messages now ' +
+    'belong to the target ticket.',
+})
+export class TicketMergedPayload extends TicketRestructurePayload {
+  @ActingUser() override actorUserId!: string;
+  @UuidField({ description: 'Ticket that was closed and folded in' }) sourceTicketId!: string;
+  @UuidField({ description: 'Ticket that now holds the conversation' }) targetTicketId!: string;
+  @DateTimeField() mergedAt!: string;
+}
+
+@TicketEvent({
+  type: 'TICKET_SPLIT',
+  name: 'Ticket Split',
+  description:
+    'Messages of one ticket were moved out into new tickets, one per separate issue. Each new ticket also emits ' +
+    'TICKET_CREATED; the original stays open with the remaining messages.',
+})
+export class TicketSplitPayload extends TicketRestructurePayload {
+  @ActingUser() override actorUserId!: string;
+  @UuidField() originalTicketId!: string;
+  @UuidArrayField({ description: 'Tickets created by the split, in the order requested' }) newTicketIds!: string[];
+  @DateTimeField() splitAt!: string;
+}

@@ -1,0 +1,29 @@
+import { DomainModule } from '../../lib/runtime/domain-module';
+import './events';
+import { MergeSplitService } from './merge-split-service';
+import { MessageService } from './message-service';
+import { SlaClock } from './sla-clock';
+import { SlaSweeper } from './sla-sweeper';
+import { TicketRepository } from './ticket-repository';
+import { TicketService } from './ticket-service';
+import { TicketSetupService } from './ticket-setup-service';
+import { ticketReferenceDataMigration, ticketsMigration } from './tickets.migration';
+import { TimeEntryService } from './time-entry-service';
+
+export * from './events';
+export * from './errors';
+export * from './reference-data';
+export * from './ticket';
+export { TicketChangeSet, TicketUpdateOptions } from './ticket-changes';
+export { TicketService, CreateTicketInput, TicketPatch } from './ticket-service';
+export { TicketSetupService } from './ticket-setup-service';
+export { MessageService, AddMessageInput, PostedMessage, EditedMessage } from './message-service';
+export { TimeEntryService, LogTimeInput } from './time-entry-service';
+export { MergeSplitService, MergeResult, SplitPart, SplitResult } from './merge-split-service';
+export { SlaSweeper } from './sla-sweeper';
+
+export const ticketsModule: DomainModule = {
+  name: 'tickets',
+  migrations: [ticketReferenceDataMigration, ticketsMigration],
+  services: [TicketRepository, SlaClock, TicketSetupService, TicketService, MessageService, TimeEntryService, MergeSplitService, SlaSweeper],
+};

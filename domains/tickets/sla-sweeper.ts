@@ -1,0 +1,19 @@
+import { injectable } from 'tsyringe';
+import { EmitsEvent } from '../../decorators';
+import { slaStagesBreached } from './mappers/sla';
+import { SlaClock } from './sla-clock';
+import { SlaStage } from './ticket';
+
+/**
+ * The time-based side of SLAs: run it on a schedule (every minute or so). Each run breaches the
+ * stages whose target has passed unmet; runs may overlap or repeat, a stage is breached once.
+ */
+@injectable()
+export class SlaSweeper {
+  constructor(private readonly sla: SlaClock) {}
+
+  @EmitsEvent('TICKET_SLA_STAGE_BREACHED', slaStagesBreached)
+  async run(now: Date = new Date()): Promise<SlaStage[]> {
+    return this.sla.breachOverdue(now);
+  }
+}

@@ -1,0 +1,106 @@
+import { injectable } from 'tsyringe';
+import { requireTenant } from '../../lib/emission/emission-context';
+import { isPostgres } from '../../lib/uow/database';
+import { UnitOfWork } from '../../lib/uow/unit-of-work';
+import { TicketNotFoundError, TicketReferenceError, TicketStateError } from './errors';
+import { Board, Priority, SlaPolicy, TicketStatus } from './reference-data';
+import { toBoard, toMessage, toPriority, toSlaPolicy, toSlaStage, toStatus, toTicket } from './rows';
+import { Ticket, TicketMessage } from './ticket';
+
+type Row = Record<string, any>;
+
+/** Tenant-scoped reads (and the ticket number counter) shared by the ticket services, through the current transaction. */
+@injectable()
+export class TicketRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /**
+   * `forUpdate` locks the ticket row until commit (PostgreSQL; SQLite has one writer anyway), so a
+   * concurrent save waits and then reads this one's result: "previous" values in events stay true.
+   */
+  async get(ticketId: string, { forUpdate = false } = {}): Promise<Ticket> {
+    const tenant = requireTenant('TicketRepository.get');
+    const db = this.uow.db;
+    const row = await db('tickets as t')
+      .join('ticket_statuses as s', 's.status_id', 't.status_id')
+      .where({ 't.ticket_id': ticketId, 't.tenant': tenant })
+      .modify((q) => (forUpdate && isPostgres(db) ? q.forUpdate('t') : q))
+      .first('t.*', 's.is_closed');
+    if (!row) throw new TicketNotFoundError(ticketId);
+    const tags = await db('ticket_tags').where({ ticket_id: ticketId }).pluck('tag_id');
+    const sla = await db('ticket_sla_stages').where({ ticket_id: ticketId }).orderBy('target_at');
+    return toTicket(row, tags, sla.map(toSlaStage));
+  }
+
+  /** A ticket that can still be worked on: merged tickets live on in their target. */
+  async getActive(ticketId: string, options: { forUpdate?: boolean } = {}): Promise<Ticket> {
+    const ticket = await this.get(ticketId, options);
+    if (ticket.mergedIntoTicketId) throw new TicketStateError(`Ticket ${ticket.ticketNumber} was merged into ${ticket.mergedIntoTicketId}`);
+    return ticket;
+  }
+
+  async message(messageId: string): Promise<TicketMessage> {
+    return toMessage(await this.require('ticket_messages', 'message_id', messageId, 'message'));
+  }
+
+  async messagesOf(ticketId: string): Promise<TicketMessage[]> {
+    const rows = await this.uow.db('ticket_messages').where({ ticket_id: ticketId, tenant: requireTenant('TicketRepository.messagesOf') }).orderBy('created_at');
+    return rows.map(toMessage);
+  }
+
+  async status(statusId: string): Promise<TicketStatus> {
+    return toStatus(await this.require('ticket_statuses', 'status_id', statusId, 'status'));
+  }
+
+  async priority(priorityId: string): Promise<Priority> {
+    return toPriority(await this.require('priorities', 'priority_id', priorityId, 'priority'));
+  }
+
+  async board(boardId: string): Promise<Board> {
+    return toBoard(await this.require('boards', 'board_id', boardId, 'board'));
+  }
+
+  async requireTags(tagIds: string[]): Promise<void> {
+    const known = new Set<string>(await this.scoped('tags').whereIn('tag_id', tagIds).pluck('tag_id'));
+    const unknown = tagIds.find((id) => !known.has(id));
+    if (unknown) throw new TicketReferenceError('tag', unknown);
+  }
+
+  /** The status new tickets open in, or (closed) the one a merge closes its source with. */
+  async defaultStatus(closed: boolean): Promise<TicketStatus> {
+    const row = await this.scoped('ticket_statuses')
+      .where({ is_closed: closed })
+      .orderBy([{ column: 'is_default', order: 'desc' }, 'order_number', 'name'])
+      .first();
+    if (!row) throw new TicketStateError(`No ${closed ? 'closed' : 'open'} ticket status is configured`);
+    return toStatus(row);
+  }
+
+  async slaPolicyFor(priorityId: string): Promise<SlaPolicy | undefined> {
+    const row = await this.scoped('sla_policies').where({ priority_id: priorityId }).first();
+    return row ? toSlaPolicy(row) : undefined;
+  }
+
+  /**
+   * The next `T-000123` of the tenant. The UPDATE locks the tenant's counter row until commit, so
+   * concurrent creates get distinct numbers (a count of tickets would hand out the same one).
+   */
+  async nextTicketNumber(): Promise<string> {
+    const tenant = requireTenant('TicketRepository.nextTicketNumber');
+    const db = this.uow.db;
+    await db('ticket_number_sequences').insert({ tenant, last_number: 0 }).onConflict('tenant').ignore();
+    await db('ticket_number_sequences').where({ tenant }).increment('last_number', 1);
+    const { last_number } = await db('ticket_number_sequences').where({ tenant }).first('last_number');
+    return `T-${String(last_number).padStart(6, '0')}`;
+  }
+
+  private scoped(table: string) {
+    return this.uow.db(table).where({ tenant: requireTenant(`TicketRepository(${table})`) });
+  }
+
+  private async require(table: string, idColumn: string, id: string, kind: string): Promise<Row> {
+    const row = await this.scoped(table).where({ [idColumn]: id }).first();
+    if (!row) throw new TicketReferenceError(kind, id);
+    return row;
+  }
+}

@@ -1,0 +1,47 @@
+import { injectable } from 'tsyringe';
+import { v4 as uuidv4 } from 'uuid';
+import { EmitsEvent } from '../../decorators';
+import { requireTenant } from '../../lib/emission/emission-context';
+import { UnitOfWork } from '../../lib/uow/unit-of-work';
+import { actionTime, requireStaff } from './acting';
+import { TicketDomainError } from './errors';
+import { timeEntryAdded } from './mappers/work';
+import { toTimeEntry } from './rows';
+import { TimeEntry } from './ticket';
+import { TicketRepository } from './ticket-repository';
+
+export interface LogTimeInput {
+  minutes: number;
+  /** Default true: MSP work on a client's ticket is billed unless marked otherwise. */
+  billable?: boolean;
+  notes?: string;
+}
+
+/** Work logged against tickets by technicians. */
+@injectable()
+export class TimeEntryService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tickets: TicketRepository,
+  ) {}
+
+  @EmitsEvent('TICKET_TIME_ENTRY_ADDED', timeEntryAdded)
+  async logTime(ticketId: string, input: LogTimeInput): Promise<TimeEntry> {
+    const tenant = requireTenant('TimeEntryService.logTime');
+    const userId = requireStaff('TimeEntryService.logTime');
+    if (!Number.isInteger(input.minutes) || input.minutes <= 0) throw new TicketDomainError('TIME_ENTRY_INVALID', 'minutes must be a whole number > 0');
+    await this.tickets.getActive(ticketId);
+    const row = {
+      time_entry_id: uuidv4(),
+      tenant,
+      ticket_id: ticketId,
+      user_id: userId,
+      minutes: input.minutes,
+      billable: input.billable ?? true,
+      notes: input.notes ?? null,
+      created_at: actionTime(),
+    };
+    await this.uow.db('ticket_time_entries').insert(row);
+    return toTimeEntry(row);
+  }
+}
