@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { EmissionContextView, EmitsEvent } from '../../decorators';
 import { currentEmissionContext, requireTenant } from '../../lib/emission/emission-context';
 import { readDate } from '../../lib/uow/database';
+import { nextSequenceValue } from '../../lib/uow/sequences';
 import { UnitOfWork } from '../../lib/uow/unit-of-work';
 import { Invoice, InvoiceLine, InvoiceNotFoundError, InvoiceStateError } from './invoice';
 
@@ -22,6 +23,12 @@ const invoicePayload = (invoice: Invoice, _args: unknown, ctx: EmissionContextVi
   invoiceNumber: invoice.invoiceNumber,
 });
 
+const finalizedV2Payload = (invoice: Invoice, args: unknown, ctx: EmissionContextView) => ({
+  ...invoicePayload(invoice, args, ctx),
+  currency: invoice.currency,
+  finalizedAt: invoice.finalizedAt?.toISOString(),
+});
+
 @injectable()
 export class InvoiceService {
   constructor(private readonly uow: UnitOfWork) {}
@@ -35,8 +42,7 @@ export class InvoiceService {
     const now = new Date();
     const id = uuidv4();
     const totalAmount = input.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
-    const [{ n }] = await db('invoices').where({ tenant }).count({ n: '*' });
-    const invoiceNumber = `INV-${String(Number(n) + 1).padStart(6, '0')}`;
+    const invoiceNumber = `INV-${String(await nextSequenceValue(db, tenant, 'invoice_number')).padStart(6, '0')}`;
     await db('invoices').insert({
       invoice_id: id,
       tenant,
@@ -55,8 +61,12 @@ export class InvoiceService {
     return this.get(id);
   }
 
-  /** Locks a draft invoice. Finalizing anything but a draft is refused and emits nothing. */
-  @EmitsEvent('INVOICE_FINALIZED', invoicePayload)
+  /**
+   * Locks a draft invoice. Finalizing anything but a draft is refused and emits nothing.
+   * Emits both schema versions while v1 consumers remain.
+   */
+  @EmitsEvent('INVOICE_FINALIZED', invoicePayload, { version: 1 })
+  @EmitsEvent('INVOICE_FINALIZED', finalizedV2Payload, { version: 2 })
   async finalize(invoiceId: string): Promise<Invoice> {
     const tenant = requireTenant('InvoiceService.finalize');
     const now = new Date();

@@ -2,6 +2,7 @@ import { injectable } from 'tsyringe';
 import { requireTenant } from '../../lib/emission/emission-context';
 import { isPostgres } from '../../lib/uow/database';
 import { UnitOfWork } from '../../lib/uow/unit-of-work';
+import { nextSequenceValue } from '../../lib/uow/sequences';
 import { TicketNotFoundError, TicketReferenceError, TicketStateError } from './errors';
 import { Board, Priority, SlaPolicy, TicketStatus } from './reference-data';
 import { toBoard, toMessage, toPriority, toSlaPolicy, toSlaStage, toStatus, toTicket } from './rows';
@@ -81,17 +82,10 @@ export class TicketRepository {
     return row ? toSlaPolicy(row) : undefined;
   }
 
-  /**
-   * The next `T-000123` of the tenant. The UPDATE locks the tenant's counter row until commit, so
-   * concurrent creates get distinct numbers (a count of tickets would hand out the same one).
-   */
+  /** The next `T-000123` of the tenant (a per-tenant sequence: concurrent creates never share one). */
   async nextTicketNumber(): Promise<string> {
-    const tenant = requireTenant('TicketRepository.nextTicketNumber');
-    const db = this.uow.db;
-    await db('ticket_number_sequences').insert({ tenant, last_number: 0 }).onConflict('tenant').ignore();
-    await db('ticket_number_sequences').where({ tenant }).increment('last_number', 1);
-    const { last_number } = await db('ticket_number_sequences').where({ tenant }).first('last_number');
-    return `T-${String(last_number).padStart(6, '0')}`;
+    const n = await nextSequenceValue(this.uow.db, requireTenant('TicketRepository.nextTicketNumber'), 'ticket_number');
+    return `T-${String(n).padStart(6, '0')}`;
   }
 
   private scoped(table: string) {

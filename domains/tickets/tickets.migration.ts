@@ -70,11 +70,6 @@ export const ticketsMigration: Migration = {
       at(t, 'updated_at').notNullable();
       t.unique(['tenant', 'ticket_number']);
     });
-    // Per-tenant ticket number counter: incrementing one row serialises concurrent creates.
-    await db.schema.createTable('ticket_number_sequences', (t) => {
-      t.uuid('tenant').primary();
-      t.integer('last_number').notNullable().defaultTo(0);
-    });
     await db.schema.createTable('ticket_tags', (t) => {
       tenant(t);
       t.uuid('ticket_id').notNullable().references('ticket_id').inTable('tickets').onDelete('CASCADE');
@@ -123,6 +118,6 @@ export const ticketsMigration: Migration = {
     });
   },
   async down(db) {
-    for (const table of ['ticket_sla_stages', 'ticket_time_entries', 'ticket_messages', 'ticket_tags', 'ticket_number_sequences', 'tickets']) await db.schema.dropTable(table);
+    for (const table of ['ticket_sla_stages', 'ticket_time_entries', 'ticket_messages', 'ticket_tags', 'tickets']) await db.schema.dropTable(table);
   },
 };

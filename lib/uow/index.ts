@@ -1,3 +1,4 @@
 export * from './database';
 export * from './unit-of-work';
 export * from './migrator';
+export * from './sequences';
