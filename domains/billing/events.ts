@@ -1,4 +1,4 @@
-import { DomainEvent, DomainPayload, MoneyField, StringField, UuidField } from '../../decorators';
+import { CurrencyField, DateTimeField, DomainEvent, DomainPayload, MoneyField, StringField, UuidField } from '../../decorators';
 
 /** The invoice fields every invoice lifecycle event carries. */
 abstract class InvoicePayload extends DomainPayload {
@@ -28,3 +28,19 @@ export class InvoiceGeneratedPayload extends InvoicePayload {}
 })
 export class InvoiceFinalizedPayload extends InvoicePayload {}
 
+/**
+ * v2 adds the currency and the finalization time as required fields: payloads valid under v1
+ * would fail v2, so it is a new version beside v1 (which stays registered and emitted).
+ */
+@DomainEvent({
+  type: 'INVOICE_FINALIZED',
+  version: 2,
+  category: 'Billing',
+  module: 'billing',
+  name: 'Invoice Finalized',
+  description: 'A draft invoice was locked: its number, lines and total can no longer change and it is ready to send to the client.',
+})
+export class InvoiceFinalizedV2Payload extends InvoicePayload {
+  @CurrencyField({ description: 'ISO 4217 currency of totalAmount' }) currency!: string;
+  @DateTimeField({ description: 'When the invoice was locked' }) finalizedAt!: string;
+}

@@ -41,7 +41,10 @@ forEachDatabase('billing: InvoiceService', (target) => {
     const finalized = await kit.run(() => invoices.finalize(draft.id));
     expect(finalized.status).to.equal('finalized');
     expect(finalized.finalizedAt).to.be.instanceOf(Date);
-    expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ invoiceId: draft.id, status: 'finalized' }).times(1);
+    // One event per registered schema version, in declaration order.
+    expect(kit.events.ofType('INVOICE_FINALIZED').map((e) => e.schemaRef)).to.deep.equal(['payload.InvoiceFinalized.v1', 'payload.InvoiceFinalized.v2']);
+    expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ invoiceId: draft.id, status: 'finalized' }).times(2);
+    expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ currency: 'USD', finalizedAt: finalized.finalizedAt!.toISOString() }).times(1);
     expect(kit.events).to.have.emittedInOrder(['INVOICE_GENERATED', 'INVOICE_FINALIZED']);
   });
 
@@ -51,14 +54,18 @@ forEachDatabase('billing: InvoiceService', (target) => {
     const err = await kit.run(() => invoices.finalize(draft.id)).catch((e) => e);
     expect(err).to.be.instanceOf(InvoiceStateError);
     expect(err.message).to.match(/Cannot finalize invoice .* it is finalized/);
-    expect(kit.events).to.have.emitted('INVOICE_FINALIZED').times(1);
+    expect(kit.events.ofType('INVOICE_FINALIZED').map((e) => e.schemaRef)).to.deep.equal(['payload.InvoiceFinalized.v1', 'payload.InvoiceFinalized.v2']);
   });
 
   it('the finalized event reaches the worker through the outbox and bus', async () => {
     const draft = await kit.run(() => invoices.generate({ clientId, lines }));
-    const arrived = await kit.scenario(() => invoices.finalize(draft.id)).expect('INVOICE_FINALIZED').matching((p) => p.invoiceId === draft.id).toArrive();
+    const arrived = await kit
+      .scenario(() => invoices.finalize(draft.id))
+      .expect('INVOICE_FINALIZED')
+      .matching((p) => p.invoiceId === draft.id && p.currency === 'USD')
+      .toArrive();
     const row = await kit.db('workflow_runtime_events').where({ event_id: arrived.id }).first();
     expect(row.status).to.equal('processed');
-    expect(row.payload_schema_ref).to.equal('payload.InvoiceFinalized.v1');
+    expect(row.payload_schema_ref).to.equal('payload.InvoiceFinalized.v2');
   });
 });
