@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { catalogCommands } from './catalog-commands';
+import { demoCommand } from './demo-command';
 import { CliError } from './output';
 import { serveCommand } from './serve-command';
 import { streamCommands } from './stream-commands';
 import { toolingCommands } from './tooling-commands';
 
 /** Command groups, one file each; features add theirs here. */
-const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, toolingCommands];
+const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, toolingCommands, demoCommand];
 
 export function buildProgram(): Command {
   const program = new Command('wfe').description('workflow-events: catalogued, schema-validated domain events').showHelpAfterError();
