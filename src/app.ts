@@ -4,34 +4,49 @@ import { container } from 'tsyringe';
 import { allModules } from '../domains';
 import { EventBus } from '../lib/bus/event-bus';
 import { syncSystemCatalog, SyncReport } from '../lib/catalog/catalog-store';
+import { RelayOptions } from '../lib/outbox/relay';
 import { EventRuntime } from '../lib/runtime/event-runtime';
 import { createDatabase } from '../lib/uow/database';
+import { WorkerOptions } from '../lib/worker/event-worker';
 import { createBus } from './bus-factory';
 import { AppConfig, loadConfig } from './config';
 import { createLogger } from './logger';
+import { AppMetrics } from './metrics';
 
 export interface App {
   config: AppConfig;
   runtime: EventRuntime;
   bus: EventBus;
   logger: Logger;
+  metrics: AppMetrics;
   close(): Promise<void>;
 }
 
 /** The composition root: database, bus, runtime and every domain module. */
-export async function createApp(config: AppConfig = loadConfig(), options: { migrate?: boolean } = {}): Promise<App> {
+export async function createApp(config: AppConfig = loadConfig(), options: { migrate?: boolean; relay?: RelayOptions; worker?: WorkerOptions } = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const db = createDatabase({ url: config.databaseUrl, filename: config.sqliteFile });
+  const db = createDatabase({ url: config.databaseUrl, filename: config.sqliteFile, schema: config.dbSchema });
   const bus = createBus(config);
+  const metrics = new AppMetrics();
   const runtime = new EventRuntime({
     db,
     bus,
     container: container.createChildContainer(),
     modules: allModules,
-    relay: { onError: (err) => logger.warn({ err }, 'outbox relay: publish failed, will retry') },
-    worker: { group: config.group },
+    relay: {
+      onError: (err) => logger.warn({ err }, 'outbox relay: publish failed, will retry'),
+      ...options.relay,
+      onPublished: (envelopes) => {
+        metrics.onPublished(envelopes);
+        logger.debug({ count: envelopes.length, eventIds: envelopes.map((e) => e.id) }, 'outbox relay: published');
+        options.relay?.onPublished?.(envelopes);
+      },
+    },
+    worker: { group: config.group, ...options.worker },
   });
   runtime.worker.on('dead-lettered', (entry, outcome) => logger.warn({ streamId: entry.id, reason: outcome.reason }, 'event dead-lettered'));
+  runtime.worker.on('ingested', (envelope) => logger.debug({ eventId: envelope.id, eventType: envelope.eventType }, 'event ingested'));
+  metrics.attach(runtime);
   const close = async () => {
     await runtime.stop();
     await bus.close();
@@ -43,7 +58,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: { mig
     await close();
     throw err;
   }
-  return { config, runtime, bus, logger, close };
+  return { config, runtime, bus, logger, metrics, close };
 }
 
 /** Migrates and upserts the system catalog from the decorator metadata. */

@@ -11,6 +11,10 @@ export interface AppConfig {
   logLevel: string;
   stream: string;
   group: string;
+  /** PostgreSQL schema to work in (WFE_DB_SCHEMA), e.g. one per test run; unset → the default search path. */
+  dbSchema?: string;
+  /** How often a Redis worker trims acknowledged stream entries (WFE_TRIM_INTERVAL_MS; 0 = never). */
+  trimIntervalMs?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -23,6 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     stream: env.WFE_STREAM || 'workflow:events:global',
     group: env.WFE_GROUP || 'workflow-runtime-v2',
+    dbSchema: env.WFE_DB_SCHEMA || undefined,
+    trimIntervalMs: Number(env.WFE_TRIM_INTERVAL_MS || 60_000),
   };
 }
 

@@ -31,9 +31,23 @@ export interface SubscribeOptions {
   consumer?: string;
   /** Deliveries after which a failing entry is dead-lettered. */
   maxDeliveries?: number;
-  /** How long a failed entry waits before it is delivered again. */
+  /** How long a failed entry waits before it is delivered again (in-memory bus; Redis uses `claimIdleMs`). */
   retryDelayMs?: number;
   batchSize?: number;
+  /**
+   * Redis: a pending entry idle this long (a retry, or its consumer died) is claimed again by this
+   * or another consumer. Must exceed the time one batch takes to process, or entries run twice.
+   */
+  claimIdleMs?: number;
+  /**
+   * Redis: entries of a batch handled at once (default 1, which keeps the stream's order within a
+   * consumer; several consumers never guarantee order anyway).
+   */
+  concurrency?: number;
+  /** Redis: how long one read waits for new entries. */
+  blockMs?: number;
+  /** Transport errors the subscription recovers from by itself (for logging). */
+  onError?: (err: Error) => void;
 }
 
 export interface Subscription {

@@ -1,0 +1,122 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+import { EventEnvelope } from './envelope';
+import { DeadLetter, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
+import { blockingConnection, closeRedis, connectRedis, whenReady } from './redis-connection';
+import { fromDeadLetterEntry, REPLAY_DLQ } from './redis-dead-letters';
+import { RawEntry, repliesOf, toArgs } from './redis-entries';
+import { RedisStreamSubscription } from './redis-subscription';
+import { StreamTrimmer, trimAcknowledged } from './stream-trimmer';
+import { toWireFields } from './wire';
+
+export const DEFAULT_STREAM = 'workflow:events:global';
+
+export interface RedisStreamsBusOptions {
+  url: string;
+  /** Default `workflow:events:global`; dead letters go to `<stream>:dlq`. */
+  stream?: string;
+  /** How long a command waits for a (re)connecting Redis before failing. */
+  readyTimeoutMs?: number;
+  /** Trim acknowledged entries this often once a subscription runs; 0 disables. Default 60 s. */
+  trimIntervalMs?: number;
+  /** Recovered transport errors (reads, trims), for logging. */
+  onError?: (err: Error, context: string) => void;
+}
+
+/**
+ * EventBus on Redis Streams, in the wire format of DESIGN.md "Envelope". Publishing resolves only
+ * once Redis acknowledged every XADD of the batch, and fails fast while Redis is unreachable, so
+ * the relay keeps rows in the outbox and retries. Consumers use consumer groups (see
+ * RedisStreamSubscription); trimming removes only what every group acknowledged.
+ */
+export class RedisStreamsBus implements EventBus {
+  readonly kind = 'redis-streams';
+  readonly stream: string;
+  readonly dlqStream: string;
+  /** The command connection (publish, acks, claims); blocking reads get their own. */
+  readonly redis: Redis;
+  private readonly subscriptions = new Set<RedisStreamSubscription>();
+  private readonly trimmer: StreamTrimmer;
+  private readonly readyTimeoutMs: number;
+
+  constructor(private readonly options: RedisStreamsBusOptions) {
+    this.stream = options.stream ?? DEFAULT_STREAM;
+    this.dlqStream = `${this.stream}:dlq`;
+    this.readyTimeoutMs = options.readyTimeoutMs ?? 1000;
+    this.redis = connectRedis(options.url);
+    this.trimmer = new StreamTrimmer(this.redis, this.stream, options.trimIntervalMs ?? 60_000, (err) => this.onError(err, 'trim'));
+  }
+
+  /** One MULTI of XADDs; resolves with the entry ids only when every XADD succeeded. */
+  async publish(batch: EventEnvelope[]): Promise<string[]> {
+    if (!batch.length) return [];
+    await whenReady(this.redis, this.readyTimeoutMs);
+    const multi = this.redis.multi();
+    for (const e of batch) multi.xadd(this.stream, '*', ...toArgs(toWireFields(e)));
+    return repliesOf(await multi.exec(), 'XADD').map(String);
+  }
+
+  subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options: SubscribeOptions = {}): Subscription {
+    const onError = options.onError ?? ((err: Error) => this.onError(err, `consumer group ${group}`));
+    const sub = new RedisStreamSubscription(this.redis, blockingConnection(this.redis), handler, {
+      stream: this.stream,
+      dlqStream: this.dlqStream,
+      group,
+      consumer: options.consumer ?? `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+      batchSize: options.batchSize ?? 50,
+      concurrency: Math.max(1, options.concurrency ?? 1),
+      blockMs: options.blockMs ?? 1000,
+      claimIdleMs: options.claimIdleMs ?? 30_000,
+      maxDeliveries: options.maxDeliveries ?? 5,
+      readyTimeoutMs: this.readyTimeoutMs,
+      onError,
+    });
+    this.subscriptions.add(sub);
+    this.trimmer.start();
+    return {
+      stop: async () => {
+        await sub.stop();
+        this.subscriptions.delete(sub);
+      },
+    };
+  }
+
+  /** Removes the entries every consumer group has acknowledged; returns how many. */
+  async trim(): Promise<number> {
+    await whenReady(this.redis, this.readyTimeoutMs);
+    return trimAcknowledged(this.redis, this.stream);
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    await whenReady(this.redis, this.readyTimeoutMs);
+    const out: DeadLetter[] = [];
+    for (let start = '-'; ; ) {
+      const page = (await this.redis.xrange(this.dlqStream, start, '+', 'COUNT', 500)) as RawEntry[];
+      out.push(...page.map(fromDeadLetterEntry));
+      if (page.length < 500) return out;
+      start = `(${page[page.length - 1][0]}`;
+    }
+  }
+
+  async replayDeadLetter(id: string): Promise<string> {
+    await whenReady(this.redis, this.readyTimeoutMs);
+    const [entry] = (await this.redis.xrange(this.dlqStream, id, id)) as RawEntry[];
+    if (!entry) throw new Error(`No dead letter ${id} in ${this.dlqStream}`);
+    const newId = await this.redis.eval(REPLAY_DLQ, 2, this.stream, this.dlqStream, id, ...toArgs(fromDeadLetterEntry(entry).fields));
+    if (!newId) throw new Error(`Dead letter ${id} was replayed or removed concurrently`);
+    return String(newId);
+  }
+
+  /** Stops every subscription (each settles its entries in hand), the trimmer, then the connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+    await this.trimmer.stop();
+    await closeRedis(this.redis);
+  }
+
+  private onError(err: Error, context: string): void {
+    this.options.onError?.(err, context);
+  }
+}

@@ -1,0 +1,201 @@
+import type Redis from 'ioredis';
+import { DeadLetterReason, EntryOutcome, StreamEntry, Subscription } from './event-bus';
+import { deadLetterFields, MOVE_TO_DLQ } from './redis-dead-letters';
+import { RawEntry, repliesOf, toArgs, toFields } from './redis-entries';
+import { whenReady } from './redis-connection';
+
+export interface RedisSubscriptionConfig {
+  stream: string;
+  dlqStream: string;
+  group: string;
+  consumer: string;
+  batchSize: number;
+  /** Entries of a batch handled at once. */
+  concurrency: number;
+  blockMs: number;
+  claimIdleMs: number;
+  maxDeliveries: number;
+  readyTimeoutMs: number;
+  onError: (err: Error) => void;
+}
+
+type Handler = (entry: StreamEntry) => Promise<EntryOutcome>;
+
+/**
+ * One consumer of a consumer group. Loop: claim entries left pending too long (XAUTOCLAIM), else
+ * read new ones (XREADGROUP on its own connection, since the read blocks), hand each to the
+ * handler and settle it: ack → XACK; dead-letter → DLQ + XACK; retry → stays pending until
+ * claimed again; retried up to `maxDeliveries` deliveries, then dead-lettered with its last reason.
+ */
+export class RedisStreamSubscription implements Subscription {
+  private stopping = false;
+  private wakeUp?: () => void;
+  private readerId?: number;
+  private claimCursor = '0-0';
+  private nextClaimAt = 0;
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly reader: Redis,
+    private readonly handler: Handler,
+    private readonly cfg: RedisSubscriptionConfig,
+  ) {
+    // Remembered so stop() can cut a blocked read short (CLIENT UNBLOCK) instead of waiting it out.
+    reader.on('ready', () => {
+      reader.client('ID').then((id) => (this.readerId = Number(id)), () => undefined);
+    });
+    this.done = this.run();
+  }
+
+  /** Stops reading, finishes and settles the entries in hand, then leaves the group if it owns none. */
+  async stop(): Promise<void> {
+    if (!this.stopping) {
+      this.stopping = true;
+      this.wakeUp?.();
+      if (this.readerId !== undefined && this.redis.status === 'ready') await this.redis.client('UNBLOCK', this.readerId).catch(() => undefined);
+    }
+    await this.done;
+    await this.leaveGroup().catch(() => undefined);
+    this.reader.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    let groupReady = false;
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        if (!groupReady) groupReady = await this.ensureGroup();
+        const entries = (await this.claimIdle()) ?? (await this.readNew());
+        await this.process(entries);
+        failures = 0;
+      } catch (err) {
+        // NOGROUP: the stream or group vanished (e.g. a Redis restarted without persistence).
+        if (/NOGROUP/.test((err as Error).message)) groupReady = false;
+        failures++;
+        this.cfg.onError(err as Error);
+        await this.pause(Math.min(100 * 2 ** (failures - 1), 2000));
+      }
+    }
+  }
+
+  private async ensureGroup(): Promise<boolean> {
+    await whenReady(this.redis, this.cfg.readyTimeoutMs);
+    try {
+      // From id 0: a new group sees every entry still in the stream, none is skipped.
+      await this.redis.xgroup('CREATE', this.cfg.stream, this.cfg.group, '0', 'MKSTREAM');
+    } catch (err) {
+      if (!/BUSYGROUP/.test((err as Error).message)) throw err;
+    }
+    return true;
+  }
+
+  /** Entries pending longer than `claimIdleMs` in any consumer (failed, or their consumer died). */
+  private async claimIdle(): Promise<StreamEntry[] | undefined> {
+    if (Date.now() < this.nextClaimAt) return undefined;
+    await whenReady(this.redis, this.cfg.readyTimeoutMs);
+    const [cursor, raw] = (await this.redis.xautoclaim(
+      this.cfg.stream,
+      this.cfg.group,
+      this.cfg.consumer,
+      this.cfg.claimIdleMs,
+      this.claimCursor,
+      'COUNT',
+      this.cfg.batchSize,
+    )) as [string, RawEntry[]];
+    this.claimCursor = cursor;
+    // A full pass over the pending list: look again in a while, not on every loop.
+    if (cursor === '0-0') this.nextClaimAt = Date.now() + Math.max(100, Math.min(this.cfg.claimIdleMs / 2, 5000));
+    const live = raw.filter((e): e is [string, string[]] => Array.isArray(e[1]));
+    if (!live.length) return undefined;
+    // XAUTOCLAIM counted this delivery; XPENDING tells how many there were in all.
+    const pipeline = this.redis.pipeline();
+    for (const [id] of live) pipeline.xpending(this.cfg.stream, this.cfg.group, id, id, 1);
+    const counts = repliesOf(await pipeline.exec(), 'XPENDING') as Array<Array<[string, string, number, number]>>;
+    return live.flatMap(([id, flat], i) => (counts[i].length ? [{ id, fields: toFields(flat), deliveries: Number(counts[i][0][3]) }] : []));
+  }
+
+  private async readNew(): Promise<StreamEntry[]> {
+    await whenReady(this.reader, this.cfg.readyTimeoutMs);
+    if (this.stopping) return [];
+    const reply = (await this.reader.xreadgroup(
+      'GROUP',
+      this.cfg.group,
+      this.cfg.consumer,
+      'COUNT',
+      this.cfg.batchSize,
+      'BLOCK',
+      this.cfg.blockMs,
+      'STREAMS',
+      this.cfg.stream,
+      '>',
+    )) as Array<[string, RawEntry[]]> | null;
+    if (!reply?.length) return [];
+    return reply[0][1].map(([id, flat]) => ({ id, fields: toFields(flat ?? []), deliveries: 1 }));
+  }
+
+  /**
+   * Handles a batch, `concurrency` entries at a time (1 keeps the stream's order within this
+   * consumer), and acknowledges the successes with one XACK. A crash before that XACK only means
+   * redelivery, which the worker's de-duplication turns into a no-op.
+   */
+  private async process(entries: StreamEntry[]): Promise<void> {
+    const acked: string[] = [];
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < entries.length; i = next++) {
+        const outcome = await this.handle(entries[i]);
+        if (outcome.kind === 'ack') acked.push(entries[i].id);
+        else await this.settle(entries[i], outcome);
+      }
+    };
+    // Every lane finishes before the loop moves on, even when one of them failed.
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(this.cfg.concurrency, entries.length) }, lane));
+    if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
+    const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async handle(entry: StreamEntry): Promise<EntryOutcome> {
+    // Delivered too often without a verdict (its consumers crashed or stalled): stop trying.
+    if (entry.deliveries > this.cfg.maxDeliveries) {
+      return { kind: 'dead-letter', reason: { code: 'MAX_DELIVERIES', message: `not acknowledged after ${entry.deliveries - 1} deliveries` } };
+    }
+    try {
+      return await this.handler(entry);
+    } catch (err) {
+      return { kind: 'retry', reason: { code: 'HANDLER_ERROR', message: (err as Error).message } };
+    }
+  }
+
+  private async settle(entry: StreamEntry, outcome: Exclude<EntryOutcome, { kind: 'ack' }>): Promise<void> {
+    if (outcome.kind === 'dead-letter' || entry.deliveries >= this.cfg.maxDeliveries) await this.deadLetter(entry, outcome.reason);
+    // retry: left pending; claimIdle() hands it out again once idle for `claimIdleMs`.
+  }
+
+  private async deadLetter(entry: StreamEntry, reason: DeadLetterReason): Promise<void> {
+    const fields = deadLetterFields(entry.id, entry.fields, reason, entry.deliveries);
+    await this.redis.eval(MOVE_TO_DLQ, 2, this.cfg.stream, this.cfg.dlqStream, this.cfg.group, entry.id, ...toArgs(fields));
+  }
+
+  /** Consumers that come and go would pile up in XINFO; one owning no pending entry is removed. */
+  private async leaveGroup(): Promise<void> {
+    if (this.redis.status !== 'ready') return;
+    const mine = (await this.redis.xpending(this.cfg.stream, this.cfg.group, '-', '+', 1, this.cfg.consumer)) as unknown[];
+    if (!mine.length) await this.redis.xgroup('DELCONSUMER', this.cfg.stream, this.cfg.group, this.cfg.consumer);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+    });
+  }
+}
