@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   });
   const extraWorkers = Array.from(
     { length: WORKERS - 1 },
-    (_, i) => new EventWorker(db, bus, runtime.registry, runtime.validator, new HandlerRunner(runtime.uow, runtime.container, []), { batchSize: 50, blockMs: 100, concurrency: CONCURRENCY, consumer: `bench-${i + 1}` }),
+    (_, i) => new EventWorker(runtime.uow, bus, runtime.registry, runtime.validator, new HandlerRunner(runtime.uow, runtime.container, []), { batchSize: 50, blockMs: 100, concurrency: CONCURRENCY, consumer: `bench-${i + 1}` }),
   );
   const ctx = { tenantId: uuidv4(), actorUserId: uuidv4() };
   const emitOne = () => runtime.emit('INVOICE_GENERATED', { invoiceId: uuidv4(), clientId: uuidv4(), totalAmount: 47_500, status: 'draft', invoiceNumber: 'INV-000001' });

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './wire';
 export * from './event-bus';
 export { InMemoryBus } from './memory-bus';
+export { RedisStreamsBus } from './redis-streams-bus';

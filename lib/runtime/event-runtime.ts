@@ -70,7 +70,7 @@ export class EventRuntime implements MethodInvoker {
     this.relay = new OutboxRelay(this.outbox, this.bus, options.relay);
     this.emitters = options.emitters ?? allEmitters();
     const handlers = new HandlerRunner(this.uow, this.container, options.handlers ?? allHandlers());
-    this.worker = new EventWorker(this.db, this.bus, this.registry, this.validator, handlers, options.worker);
+    this.worker = new EventWorker(this.uow, this.bus, this.registry, this.validator, handlers, options.worker);
 
     this.container.registerInstance(EventRuntime, this);
     this.container.registerInstance(UnitOfWork, this.uow);

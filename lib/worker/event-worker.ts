@@ -5,6 +5,8 @@ import { EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } f
 import { fromWireFields, WireFormatError } from '../bus/wire';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
+import { insertIfAbsent } from '../uow/affected-rows';
+import { UnitOfWork } from '../uow/unit-of-work';
 import { HandlerRunner } from './handler-runner';
 import { ack, deadLetter, retry } from './ingest-outcome';
 
@@ -23,7 +25,7 @@ export class EventWorker extends EventEmitter {
   private subscription?: Subscription;
 
   constructor(
-    private readonly db: Knex,
+    private readonly uow: UnitOfWork,
     private readonly bus: EventBus,
     private readonly registry: SchemaRegistry,
     private readonly validator: Validator,
@@ -50,19 +52,26 @@ export class EventWorker extends EventEmitter {
       return checked;
     }
     const envelope = checked.envelope;
+    let duplicate = false;
     try {
-      if (!(await this.record(envelope, entry.id))) {
-        this.emit('duplicate', envelope, entry.id);
-        return ack;
-      }
-      await this.handlers.run(envelope);
-      await this.db('workflow_runtime_events').where({ event_id: envelope.id }).update({ status: 'processed', error_message: null });
+      // Record, handler effects and receipts, and the final status commit together: one
+      // transaction per event, and a failure leaves nothing of the attempt behind.
+      await this.uow.run(async (trx) => {
+        const hasHandlers = this.handlers.handlersFor(envelope.eventType).length > 0;
+        if (!(await this.record(trx, envelope, entry.id, hasHandlers ? 'received' : 'processed'))) {
+          duplicate = (await trx('workflow_runtime_events').where({ event_id: envelope.id }).first('status')).status === 'processed';
+          if (duplicate) return;
+        }
+        if (!hasHandlers) return;
+        await this.handlers.run(envelope);
+        await trx('workflow_runtime_events').where({ event_id: envelope.id }).update({ status: 'processed', error_message: null });
+      });
     } catch (err) {
       const message = (err as Error).message;
-      await this.db('workflow_runtime_events').where({ event_id: envelope.id }).update({ status: 'failed', error_message: message.slice(0, 2000) }).catch(() => undefined);
+      await this.recordFailure(envelope, entry.id, message).catch(() => undefined);
       return retry('HANDLER_FAILED', message);
     }
-    this.emit('ingested', envelope, entry.id);
+    this.emit(duplicate ? 'duplicate' : 'ingested', envelope, entry.id);
     return ack;
   }
 
@@ -88,14 +97,12 @@ export class EventWorker extends EventEmitter {
     return { envelope };
   }
 
-  /**
-   * Records the event; false when this id was already fully processed (a duplicate: no-op).
-   * An id recorded but not processed (crash, failed handler) goes on to its handlers again,
-   * whose receipts keep the re-run harmless.
-   */
-  private async record(envelope: EventEnvelope, streamId: string): Promise<boolean> {
-    await this.db('workflow_runtime_events')
-      .insert({
+  /** Inserts the event; false when its id is already recorded (by an earlier delivery). */
+  private async record(db: Knex.Transaction, envelope: EventEnvelope, streamId: string, status: string, errorMessage?: string): Promise<boolean> {
+    return insertIfAbsent(
+      db,
+      'workflow_runtime_events',
+      {
         event_id: envelope.id,
         tenant: envelope.tenantId,
         event_type: envelope.eventType,
@@ -103,11 +110,20 @@ export class EventWorker extends EventEmitter {
         payload: JSON.stringify(envelope.payload),
         stream_id: streamId,
         received_at: new Date(),
-        status: 'received',
-      })
-      .onConflict('event_id')
-      .ignore();
-    const row = await this.db('workflow_runtime_events').where({ event_id: envelope.id }).first('status');
-    return row.status !== 'processed';
+        status,
+        error_message: errorMessage ?? null,
+      },
+      ['event_id'],
+    );
+  }
+
+  /** The attempt rolled back, so the failure is recorded on its own for operators to see. */
+  private async recordFailure(envelope: EventEnvelope, streamId: string, message: string): Promise<void> {
+    await this.uow.run(async (trx) => {
+      const error = message.slice(0, 2000);
+      if (!(await this.record(trx, envelope, streamId, 'failed', error))) {
+        await trx('workflow_runtime_events').where({ event_id: envelope.id }).whereNot({ status: 'processed' }).update({ status: 'failed', error_message: error });
+      }
+    });
   }
 }

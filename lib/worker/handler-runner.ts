@@ -2,6 +2,7 @@ import { DependencyContainer } from 'tsyringe';
 import { HandlerDefinition } from '../../decorators';
 import { EventEnvelope } from '../bus/envelope';
 import { withEmissionContext } from '../emission/emission-context';
+import { insertIfAbsent } from '../uow/affected-rows';
 import { UnitOfWork } from '../uow/unit-of-work';
 
 /**
@@ -23,17 +24,12 @@ export class HandlerRunner {
     return this.byType.get(eventType) ?? [];
   }
 
-  /** Runs the handlers not yet receipted; throws the first failure after trying them all. */
+  /**
+   * Runs the handlers not yet receipted, on the caller's unit of work when there is one (the
+   * worker's), so one failure rolls back every effect and receipt of this attempt together.
+   */
   async run(envelope: EventEnvelope): Promise<void> {
-    let failure: unknown;
-    for (const h of this.handlersFor(envelope.eventType)) {
-      try {
-        await this.runOne(h, envelope);
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-    if (failure) throw failure;
+    for (const h of this.handlersFor(envelope.eventType)) await this.runOne(h, envelope);
   }
 
   private async runOne(h: HandlerDefinition, envelope: EventEnvelope): Promise<void> {
@@ -47,19 +43,10 @@ export class HandlerRunner {
     };
     await withEmissionContext(ctx, () =>
       this.uow.run(async (trx) => {
-        const inserted = await trx('event_handler_receipts')
-          .insert({ handler: h.name, event_id: envelope.id, handled_at: new Date() })
-          .onConflict(['handler', 'event_id'])
-          .ignore();
-        if (!affected(inserted)) return;
+        const first = await insertIfAbsent(trx, 'event_handler_receipts', { handler: h.name, event_id: envelope.id, handled_at: new Date() }, ['handler', 'event_id']);
+        if (!first) return;
         await instance[h.method](envelope.payload, envelope);
       }),
     );
   }
-}
-
-/** knex reports inserted rows differently per driver: pg a result with rowCount, sqlite an id list. */
-function affected(result: unknown): boolean {
-  if (Array.isArray(result)) return result.length > 0 && result[0] !== 0;
-  return ((result as { rowCount?: number })?.rowCount ?? 0) > 0;
 }

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { allHandlers } from '../../decorators';
 import { toWireFields } from '../../lib/bus/wire';
+import { HandlerRunner } from '../../lib/worker/handler-runner';
 import { createTestKit, TestKit } from '../../lib/testing';
 import { OrderAuditHandler, OrderService, ordersModule } from '../fixtures/orders';
 import { forEachDatabase } from '../support/databases';
@@ -43,6 +45,17 @@ forEachDatabase('worker', (target) => {
     await kit.bus.publish([placed]);
     await kit.settle();
     expect(OrderAuditHandler.calls).to.equal(3);
+  });
+
+  it('handler receipts: running the handlers of one event twice applies the effect once', async () => {
+    await kit.run(() => orders.place(5));
+    await kit.settle();
+    const [placed] = kit.events.ofType('TEST_ORDER_PLACED');
+    const runner = new HandlerRunner(kit.runtime.uow, kit.container, allHandlers());
+    await runner.run(placed);
+    await kit.runtime.uow.run(() => runner.run(placed));
+    expect(OrderAuditHandler.calls).to.equal(1);
+    expect(await count('test_order_audit')).to.equal(1);
   });
 
   it('dead-letters an entry whose handler keeps failing after maxDeliveries', async () => {
