@@ -39,7 +39,7 @@ class PlainInvoices {
 }
 
 class DecoratedInvoices {
-  @EmitsEvent('INVOICE_FINALIZED', (i: Invoice) => ({ invoiceId: i.id, clientId: i.clientId, totalAmount: i.totalAmount, status: i.status, invoiceNumber: i.invoiceNumber }))
+  @EmitsEvent('INVOICE_FINALIZED', (i: Invoice) => ({ invoiceId: i.id, clientId: i.clientId, totalAmount: i.totalAmount, status: i.status, invoiceNumber: i.invoiceNumber }), { version: 1 })
   async finalize(_id: string): Promise<Invoice> {
     return invoice;
   }
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const p = median(rounds.map((r) => r.plain));
     const d = median(rounds.map((r) => r.decorated));
-    const sample = pipeline.build('INVOICE_FINALIZED', { invoiceId: invoice.id, totalAmount: 1 }).payload;
+    const sample = pipeline.build('INVOICE_FINALIZED', { invoiceId: invoice.id, totalAmount: 1 }, 1).payload;
     const validateOnly = await timePerOp(async () => validator.validate('payload.InvoiceFinalized.v1', sample), iterations);
     console.log('bench/emission — INVOICE_FINALIZED, map + enrich + validate + stage (no database)');
     console.log(`  DTO classes with validation metadata: ${classes} (${fromDomains} events from domains/, ${synthesized} synthesized from the spec)`);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CatalogEntry } from '../../lib/catalog/catalog-entry';
+import { TenantCatalogStore, TenantEventError } from '../../lib/catalog/tenant-catalog';
 import { createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
 import { catalogFromMetadata } from './metadata-catalog';
@@ -22,6 +23,28 @@ function toJson(e: CatalogEntry) {
   };
 }
 
+/** A tenant's own events (event_catalog), in the camelCase shape of `toJson`. */
+async function tenantEvents(tenant: string) {
+  const app = await createApp(loadConfig());
+  try {
+    const rows = await new TenantCatalogStore(app.runtime.db).list(tenant).catch((err) => {
+      throw err instanceof TenantEventError ? new CliError(err.message) : err;
+    });
+    return rows.map((r: any) => ({
+      eventType: r.event_type as string,
+      category: r.category as string,
+      name: r.name as string,
+      description: r.description as string,
+      status: r.status as string,
+      payloadSchemaRef: r.payload_schema_ref as string,
+      payloadSchema: r.payload_schema,
+      tenant: r.tenant as string,
+    }));
+  } finally {
+    await app.close();
+  }
+}
+
 export function catalogCommands(program: Command): void {
   const catalog = program.command('catalog').description('the event catalog assembled from @DomainEvent / @EmitsEvent metadata');
 
@@ -29,11 +52,14 @@ export function catalogCommands(program: Command): void {
     .command('list')
     .description('list every catalogued event')
     .option('--json', 'one JSON object per event, with its JSON Schema and emitters')
-    .action((opts: { json?: boolean }) => {
+    .option('--tenant <uuid>', "also list this tenant's own events (event_catalog; reads the database)")
+    .action(async (opts: { json?: boolean; tenant?: string }) => {
       const entries = catalogFromMetadata();
-      if (opts.json) return printJson(entries.map(toJson));
+      const own = opts.tenant ? await tenantEvents(opts.tenant) : [];
+      if (opts.json) return printJson([...entries.map(toJson), ...own]);
       const rows = entries.map((e) => [e.eventType, e.category, e.status, e.payloadSchemaRef, e.emitters.join(', ') || '—']);
-      process.stdout.write(table(rows, ['EVENT TYPE', 'CATEGORY', 'STATUS', 'SCHEMA REF', 'EMITTERS']) + `\n\n${entries.length} events\n`);
+      rows.push(...own.map((r) => [r.eventType, r.category, r.status, r.payloadSchemaRef, `tenant ${opts.tenant}`]));
+      process.stdout.write(table(rows, ['EVENT TYPE', 'CATEGORY', 'STATUS', 'SCHEMA REF', 'EMITTERS']) + `\n\n${entries.length} events${opts.tenant ? ` + ${own.length} tenant event(s)` : ''}\n`);
     });
 
   catalog

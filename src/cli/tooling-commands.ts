@@ -1,4 +1,218 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { v4 as uuidv4 } from 'uuid';
+import '../../domains';
+import { exportCatalogRows } from '../../lib/catalog/export-catalog';
+import { toAsyncApi } from '../../lib/catalog/export-asyncapi';
+import { exportJsonSchemas } from '../../lib/catalog/export-json-schema';
+import { buildLock, checkLock, LockReport, readLock, writeLock } from '../../lib/catalog/lock-file';
+import { EventPayloadInvalidError, UnknownEventTypeError } from '../../lib/schema/errors';
+import { SchemaRegistry } from '../../lib/schema/registry';
+import { IngestionWatch } from '../../lib/simulation/await-ingestion';
+import { simulateAll } from '../../lib/simulation/simulate-all';
+import { Simulator } from '../../lib/simulation/simulator';
+import { App, createApp } from '../app';
+import { loadConfig } from '../config';
+import { catalogFromMetadata } from './metadata-catalog';
+import { CliError, printJson } from './output';
+
+/** The package root (dist/src/cli → ../../..), where package.json and catalog.lock.json live. */
+export const PACKAGE_ROOT = path.resolve(__dirname, '../../..');
+
+function packageVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+}
+
+function write(text: string, out?: string): void {
+  if (!out) return void process.stdout.write(text);
+  fs.writeFileSync(out, text);
+  process.stderr.write(`wrote ${out}\n`);
+}
+
+function describeReport(report: LockReport, lockFile: string): string {
+  const lines = [
+    `catalog check against ${path.relative(process.cwd(), lockFile) || lockFile}: ${report.unchanged.length} unchanged, ` +
+      `${report.added.length} added, ${report.compatible.length} compatible change(s), ` +
+      `${report.incompatible.length + report.removed.length} incompatible`,
+    ...report.added.map((ref) => `  + ${ref}  added`),
+    ...report.compatible.map(({ ref, changes }) => `  ~ ${ref}  compatible: ${changes.map((c) => c.message).join('; ') || 'annotations or ordering only'}`),
+    ...report.incompatible.flatMap(({ ref, changes }) => changes.filter((c) => !c.compatible).map((c) => `  ✗ ${ref}  ${c.code}: ${c.message}`)),
+    ...report.removed.map((ref) => `  ✗ ${ref}  REF_REMOVED: a registered schema ref disappeared (keep old versions registered)`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function catalogTooling(catalog: Command): void {
+  catalog
+    .command('export')
+    .description('export the catalog: JSON Schemas (one per ref), an AsyncAPI 3.0 document, or the catalog rows')
+    .addOption(new Option('--format <format>', 'what to export').choices(['json-schema', 'asyncapi', 'catalog']).makeOptionMandatory())
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action((opts: { format: 'json-schema' | 'asyncapi' | 'catalog'; out?: string }) => {
+      const registry = new SchemaRegistry();
+      const doc =
+        opts.format === 'json-schema'
+          ? exportJsonSchemas(registry)
+          : opts.format === 'asyncapi'
+            ? toAsyncApi(registry, { version: packageVersion(), stream: loadConfig().stream })
+            : exportCatalogRows(catalogFromMetadata());
+      write(JSON.stringify(doc, null, 2) + '\n', opts.out);
+    });
+
+  catalog
+    .command('check')
+    .description('compare every schema ref with catalog.lock.json; fails when an existing ref changed incompatibly')
+    .option('--update', 'rewrite the lock with the live catalog (refused on incompatible changes unless --allow-breaking)')
+    .option('--allow-breaking', 'with --update: record incompatible changes too')
+    .option('--lock <file>', 'lock file', path.join(PACKAGE_ROOT, 'catalog.lock.json'))
+    .option('--json', 'machine-readable report')
+    .action((opts: { update?: boolean; allowBreaking?: boolean; lock: string; json?: boolean }) => {
+      const registry = new SchemaRegistry();
+      const lock = readLock(opts.lock);
+      if (!lock && !opts.update) throw new CliError(`${opts.lock} does not exist: run \`wfe catalog check --update\` to create it`);
+      const report = checkLock(lock ?? { lockVersion: 1, refs: {} }, registry);
+      const breaking = report.incompatible.length + report.removed.length;
+      if (opts.json) printJson(report);
+      else process.stdout.write(describeReport(report, opts.lock));
+      if (opts.update && (!breaking || opts.allowBreaking)) {
+        writeLock(opts.lock, buildLock(registry));
+        process.stderr.write(`updated ${opts.lock} (${registry.all().length} refs)\n`);
+        return;
+      }
+      if (breaking) {
+        throw new CliError(
+          `${breaking} schema ref(s) changed incompatibly. Publish the change as a new version (@DomainEvent version: N+1) ` +
+            `beside the old one${opts.update ? ', or record it anyway with --update --allow-breaking' : ''}.`,
+        );
+      }
+    });
+}
+
+interface SimulateOpts {
+  payload?: string;
+  tenant?: string;
+  schemaVersion?: string;
+  all?: boolean;
+  seed?: string;
+  timeout: string;
+  json?: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readPayload(source: string): Record<string, unknown> {
+  const text = source === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(source, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`${source === '-' ? 'stdin' : source} is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Refusals a workflow author can act on, as CLI errors (field by field for a bad payload). */
+function userError(err: unknown): unknown {
+  if (err instanceof EventPayloadInvalidError) {
+    return new CliError(
+      `${err.eventType} payload refused (${err.schemaRef}); nothing was published:\n` +
+        err.issues.map((i) => `  - ${i.field || '(payload)'} [${i.constraint}] ${i.message}`).join('\n'),
+    );
+  }
+  if (err instanceof UnknownEventTypeError) return new CliError(`${err.message}. Run \`wfe catalog list\` to see the catalog.`);
+  return err;
+}
+
+/** Runs `fn` with an app whose relay and worker are running, so simulated events go all the way. */
+async function withRunningApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await createApp(loadConfig());
+  try {
+    app.runtime.start();
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function simulateOne(eventType: string, opts: SimulateOpts): Promise<void> {
+  await withRunningApp(async (app) => {
+    const watch = new IngestionWatch(app.runtime);
+    try {
+      const { envelope, generated } = await new Simulator(app.runtime)
+        .simulate(eventType.toUpperCase(), {
+          payload: opts.payload ? readPayload(opts.payload) : undefined,
+          tenantId: opts.tenant,
+          version: opts.schemaVersion ? Number(opts.schemaVersion) : undefined,
+          seed: opts.seed ? Number(opts.seed) : undefined,
+        })
+        .catch((err) => Promise.reject(userError(err)));
+      const outcome = await watch.wait([envelope.id], Number(opts.timeout));
+      const ingested = outcome.ingested.length === 1;
+      const dead = outcome.deadLettered[0]?.reason;
+      if (opts.json) printJson({ envelope, generated, ingested, ...(dead ? { deadLettered: dead } : {}) });
+      else {
+        process.stdout.write(
+          [
+            `simulated ${envelope.eventType} (${envelope.schemaRef}) as tenant ${envelope.tenantId}${generated ? ' with a generated sample' : ''}`,
+            `  event id: ${envelope.id}`,
+            `  payload:  ${JSON.stringify(envelope.payload)}`,
+            ingested ? '  → published through the outbox and ingested by the worker' : dead ? `  → dead-lettered: ${dead.code} ${dead.message}` : `  → not ingested within ${opts.timeout} ms`,
+          ].join('\n') + '\n',
+        );
+      }
+      if (!ingested) process.exitCode = 1;
+    } finally {
+      watch.close();
+    }
+  });
+}
+
+async function simulateEverything(opts: SimulateOpts, tenantId: string): Promise<void> {
+  await withRunningApp(async (app) => {
+    const result = await simulateAll(app.runtime, {
+      tenantId,
+      timeoutMs: Number(opts.timeout),
+      seed: opts.seed ? Number(opts.seed) : undefined,
+      onProgress: opts.json
+        ? undefined
+        : (p) => {
+            const n = `[${String(p.index).padStart(String(p.total).length)}/${p.total}]`;
+            const outcome = p.error ? `FAILED ${p.error.message.split('\n')[0]}` : `staged ${p.envelope!.id}`;
+            process.stdout.write(`${n} ${p.definition.type.padEnd(32)} ${p.definition.schemaRef.padEnd(40)} ${outcome}\n`);
+          },
+    });
+    if (opts.json) printJson(result);
+    else {
+      for (const f of result.failed) process.stdout.write(`  ✗ ${f.schemaRef}${f.eventId ? ` ${f.eventId}` : ''}: ${f.reason}\n`);
+      process.stdout.write(`simulated ${result.simulated}, ingested by the worker ${result.ingested}, failed ${result.failed.length} (tenant ${tenantId})\n`);
+    }
+    if (result.failed.length) process.exitCode = 1;
+  });
+}
+
+function simulateCommand(program: Command): void {
+  program
+    .command('simulate [eventType]')
+    .description('publish an event through the outbox like a business action: a generated sample, or --payload')
+    .option('--payload <file>', 'JSON payload file, or - for stdin (default: a sample generated from the schema)')
+    .option('--tenant <uuid>', 'tenant to publish as (default: a new UUID)')
+    .option('--schema-version <n>', 'schema version (default: the latest)')
+    .option('--all', 'simulate every catalogued event, every schema version, catalog-only included')
+    .option('--seed <n>', 'reproducible samples')
+    .option('--timeout <ms>', 'how long to wait for the worker', '10000')
+    .option('--json', 'machine-readable output')
+    .action(async (eventType: string | undefined, opts: SimulateOpts) => {
+      if (!eventType === !opts.all) throw new CliError('give an event type or --all (see `wfe catalog list`)');
+      if (opts.tenant && !UUID.test(opts.tenant)) throw new CliError(`--tenant must be a UUID, got ${opts.tenant}`);
+      if (opts.all && opts.payload) throw new CliError('--payload applies to one event type, not --all');
+      if (opts.all) await simulateEverything(opts, opts.tenant ?? uuidv4());
+      else await simulateOne(eventType!, opts);
+    });
+}
 
 /** `wfe simulate`, `wfe catalog export|check` (catalog tooling). */
-export function toolingCommands(_program: Command): void {}
+export function toolingCommands(program: Command): void {
+  const catalog = program.commands.find((c) => c.name() === 'catalog');
+  if (!catalog) throw new Error('toolingCommands must be registered after catalogCommands');
+  catalogTooling(catalog);
+  simulateCommand(program);
+}

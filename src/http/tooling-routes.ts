@@ -1,5 +1,56 @@
 import { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { toAsyncApi } from '../../lib/catalog/export-asyncapi';
+import { EventPayloadInvalidError, UnknownEventTypeError } from '../../lib/schema/errors';
+import { Simulator } from '../../lib/simulation/simulator';
 import { App } from '../app';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** `/schemas/:ref`, `/asyncapi.json`, `POST /simulate/:eventType`, `/metrics`. */
-export function toolingRoutes(_server: FastifyInstance, _app: App): void {}
+export function toolingRoutes(server: FastifyInstance, app: App): void {
+  const registry = app.runtime.registry;
+
+  server.get<{ Params: { ref: string } }>('/schemas/:ref', async (req, reply) => {
+    const schema = registry.jsonSchema(req.params.ref);
+    if (!schema) return reply.code(404).send({ error: 'UNKNOWN_SCHEMA_REF', message: `No payload schema ${req.params.ref}` });
+    return reply.type('application/schema+json').send(schema);
+  });
+
+  // dist/src/http → the package root's package.json.
+  const version: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version;
+  server.get('/asyncapi.json', async () => toAsyncApi(registry, { stream: app.config.stream, version }));
+
+  // The body is the payload (optional: empty → a generated sample); ?tenant= and ?version= as in the CLI.
+  server.post<{ Params: { eventType: string }; Querystring: { tenant?: string; version?: string }; Body: unknown }>(
+    '/simulate/:eventType',
+    async (req, reply) => {
+      const { tenant, version } = req.query;
+      if (tenant !== undefined && !UUID.test(tenant)) return reply.code(400).send({ error: 'BAD_TENANT', message: 'tenant must be a UUID' });
+      const body = req.body;
+      if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) {
+        return reply.code(400).send({ error: 'EVENT_PAYLOAD_INVALID', issues: [{ field: '', constraint: 'isObject', message: 'payload must be a JSON object' }] });
+      }
+      try {
+        const { envelope, generated } = await new Simulator(app.runtime).simulate(req.params.eventType.toUpperCase(), {
+          payload: (body ?? undefined) as Record<string, unknown> | undefined,
+          tenantId: tenant,
+          version: version ? Number(version) : undefined,
+        });
+        return reply.code(202).send({ generated, event: envelope });
+      } catch (err) {
+        if (err instanceof EventPayloadInvalidError) {
+          return reply.code(400).send({ error: err.code, eventType: err.eventType, schemaRef: err.schemaRef, issues: err.issues });
+        }
+        if (err instanceof UnknownEventTypeError) return reply.code(404).send({ error: err.code, message: err.message });
+        throw err;
+      }
+    },
+  );
+
+  server.get('/metrics', async (_req, reply) => {
+    const { contentType, body } = await app.metrics.render();
+    return reply.type(contentType).send(body);
+  });
+}

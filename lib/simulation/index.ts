@@ -1,0 +1,3 @@
+export * from './simulator';
+export * from './await-ingestion';
+export * from './simulate-all';
