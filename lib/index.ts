@@ -7,3 +7,4 @@ export * from './outbox';
 export * from './catalog';
 export * from './worker';
 export * from './runtime';
+export * from './simulation';

@@ -23,7 +23,9 @@ export function startupSummary(config: AppConfig, catalog: CatalogEntry[], sync:
     '',
     table(rows, ['CATEGORY', 'EMITTED', 'LEGACY', 'CATALOG-ONLY', 'TOTAL']),
     '',
-    `  listening: ${address}  (GET /catalog, GET /catalog/:eventType, GET /healthz)`,
+    `  listening: ${address}`,
+    '    GET  /catalog[?tenant=<id>]   GET /catalog/:eventType   GET /schemas/:ref   GET /asyncapi.json',
+    '    POST /simulate/:eventType     GET /healthz              GET /metrics',
     '  relay and worker running; Ctrl-C to stop',
     '',
   ].join('\n');

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { v4 as uuidv4 } from 'uuid';
 import { readJson } from '../uow/database';
 import { CatalogEntry } from './catalog-entry';
+import { JSON_COLUMNS, toCatalogRow } from './catalog-row';
 
 export interface SyncReport {
   inserted: string[];
@@ -9,25 +10,16 @@ export interface SyncReport {
   unchanged: number;
 }
 
-function toColumns(e: CatalogEntry) {
-  return {
-    event_type: e.eventType,
-    name: e.name,
-    description: e.description,
-    category: e.category,
-    module: e.module ?? null,
-    status: e.status,
-    payload_schema_ref: e.payloadSchemaRef,
-    payload_schema: JSON.stringify(e.payloadSchema),
-    emitters: JSON.stringify(e.emitters),
-    superseded_by: e.supersededBy ? JSON.stringify(e.supersededBy) : null,
-    rationale: e.rationale ?? null,
-  };
+/** Row values as stored: JSON columns serialised (jsonb on PostgreSQL, text on SQLite). */
+function toColumns(e: CatalogEntry): Record<string, unknown> {
+  const row: Record<string, unknown> = toCatalogRow(e);
+  for (const c of JSON_COLUMNS) row[c] = row[c] === null ? null : JSON.stringify(row[c]);
+  return row;
 }
 
 /** Compares parsed JSON, so key order or jsonb normalisation never reads as a change. */
-function sameRow(row: Record<string, unknown>, cols: ReturnType<typeof toColumns>): boolean {
-  const json = new Set(['payload_schema', 'emitters', 'superseded_by']);
+function sameRow(row: Record<string, unknown>, cols: Record<string, unknown>): boolean {
+  const json = new Set<string>(JSON_COLUMNS);
   return Object.entries(cols).every(([k, v]) => {
     const a = json.has(k) && row[k] !== null ? readJson(row[k]) : row[k] ?? null;
     const b = json.has(k) && v !== null ? JSON.parse(v as string) : v;

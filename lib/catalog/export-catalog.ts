@@ -1,19 +1,7 @@
 import { CatalogEntry } from './catalog-entry';
+import { toCatalogRow } from './catalog-row';
 
-/** The catalog as `system_event_catalog` rows (column names), without the database-assigned id and times. */
+/** The catalog as `system_event_catalog` rows, plus every registered version of each type. */
 export function exportCatalogRows(entries: CatalogEntry[]): Array<Record<string, unknown>> {
-  return entries.map((e) => ({
-    event_type: e.eventType,
-    name: e.name,
-    description: e.description,
-    category: e.category,
-    module: e.module ?? null,
-    status: e.status,
-    payload_schema_ref: e.payloadSchemaRef,
-    payload_schema: e.payloadSchema,
-    emitters: e.emitters,
-    superseded_by: e.supersededBy ?? null,
-    rationale: e.rationale ?? null,
-    versions: e.versions,
-  }));
+  return entries.map((e) => ({ ...toCatalogRow(e), versions: e.versions }));
 }

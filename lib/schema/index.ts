@@ -4,3 +4,4 @@ export * from './registry';
 export * from './json-schema';
 export * from './forbidden-keys';
 export { ClassValidatorValidator } from './class-validator-validator';
+export * from './sample-payload';

@@ -31,6 +31,16 @@ const DOMAINS = ['example.com', 'acme-msp.example', 'client.example.org'];
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD'];
 const MONEY_NAME = /amount|price|total|cost|balance|fee|tax|due/i;
 const DAY_MS = 86_400_000;
+/** Free-text fields by name, so a sample reads like an MSP's data rather than lorem ipsum. */
+const TEXT_HINTS: Array<[RegExp, readonly string[]]> = [
+  [/number$/i, ['INV-000142', 'T-001337', 'PO-2026-0042']],
+  [/status$/i, ['draft', 'open', 'pending', 'finalized']],
+  [/(title|subject)$/i, ['Email down for the whole office', 'New starter laptop setup', 'VPN drops every hour']],
+  [/(reason|notes?|comment|content|description|message|body)$/i, ['Client confirmed the fix works.', 'Waiting on vendor RMA.', 'Escalated to the network team.']],
+  [/(name|author)$/i, ['Ada Lovelace', 'Acme Dental Group', 'Service Desk']],
+  [/url$/i, ['https://portal.acme-msp.example/tickets/1337']],
+  [/(provider|source|channel)$/i, ['microsoft', 'google', 'email']],
+];
 
 /** Random UUID v4 from `rand`, so a seeded sample is fully reproducible. */
 function uuid(rand: Random): string {
@@ -68,6 +78,10 @@ function realistic(node: JsonSchema, name: string, rand: Random, now: number): (
     return () => between(rand, Math.max(node.minimum ?? 0, 0), Math.max(node.minimum ?? 0, 0) + 25);
   }
   if (node.type === 'number' && node.maximum === undefined) return () => Math.round(rand() * 100_000) / 100;
+  if (node.type === 'string' && !enumValues && !node.pattern && !node.format) {
+    const hint = TEXT_HINTS.find(([re]) => re.test(name));
+    if (hint) return () => pick(rand, hint[1]);
+  }
   return undefined;
 }
 
@@ -139,5 +153,14 @@ export function samplePayload(schema: JsonSchema, options: SampleOptions = {}): 
   });
   const { $schema: _s, $id: _i, ...body } = schema;
   const prepared = prepare(body, '', { rand, now, definitions: schema.definitions ?? {}, inlining: [] });
-  return JSONSchemaFaker.generate(prepared as any) as Record<string, unknown>;
+  return oneActor(JSONSchemaFaker.generate(prepared as any) as Record<string, unknown>, schema.required ?? []);
+}
+
+/**
+ * The faker fills user, contact and actor type independently; a real event has one actor. Keep a
+ * user when the schema requires one, otherwise leave the actor to the emission context.
+ */
+function oneActor(payload: Record<string, unknown>, required: string[]): Record<string, unknown> {
+  const { actorUserId, actorContactId: _c, actorType: _t, ...rest } = payload;
+  return required.includes('actorUserId') ? { ...rest, actorUserId, actorType: 'USER' } : rest;
 }
