@@ -1,6 +1,4 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import path from 'node:path';
 import { allDomainEvents, allEmitters } from '../../../decorators';
 import { ticketsModule } from '../../../domains/tickets';
 import { assembleCatalog } from '../../../lib/catalog/assemble';
@@ -9,71 +7,11 @@ import { readSystemCatalog, syncSystemCatalog } from '../../../lib/catalog/catal
 import { SchemaRegistry } from '../../../lib/schema/registry';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { forEachDatabase } from '../../support/databases';
+import { baseFields, matchesSpecFields, spec, SpecEvent } from '../../support/spec';
 
-interface SpecEvent {
-  eventType: string;
-  module: string;
-  name: string;
-  category: string;
-  status: string;
-  payloadSchemaRef: string;
-  rationale?: string;
-  supersededBy?: string[];
-  fields: Record<string, SpecType>;
-}
-type SpecType = string | Record<string, any>;
 type Schema = Record<string, any>;
 
-function repoRoot(from = __dirname): string {
-  return fs.existsSync(path.join(from, 'package.json')) ? from : repoRoot(path.dirname(from));
-}
-
-const SPEC_FILE = path.resolve(repoRoot(), '../shared/spec/events.json');
-const spec = fs.existsSync(SPEC_FILE) ? JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8')) : undefined;
-const specEvents: SpecEvent[] = spec ? spec.events.filter((e: SpecEvent) => e.module === 'tickets') : [];
-
-/** Whether a property schema implements a spec type (see the spec's conventions.types). */
-function implementsType(prop: Schema, type: SpecType, root: Schema): boolean {
-  if (typeof type !== 'string') return prop.$ref !== undefined && matchesFields(root.definitions[prop.$ref.split('/').pop()], type, root);
-  const enumMatch = /^enum\((.*)\)$/.exec(type);
-  if (enumMatch) return JSON.stringify(prop.enum) === JSON.stringify(enumMatch[1].split('|'));
-  switch (type) {
-    case 'uuid':
-      return prop.format === 'uuid';
-    case 'datetime':
-      return prop.format === 'date-time';
-    case 'string':
-      return prop.type === 'string' && !prop.format && !prop.enum;
-    case 'boolean':
-      return prop.type === 'boolean';
-    case 'count':
-      return prop.type === 'integer' && prop.minimum === 0;
-    case 'uuid[]':
-      return prop.type === 'array' && prop.items?.format === 'uuid';
-    case 'updatedFields':
-      return prop.type === 'array' && prop.items?.type === 'string';
-    case 'changes':
-      return prop.type === 'object' && prop.additionalProperties?.required?.includes('previous');
-    case 'json':
-      return prop.type === undefined && prop.$ref === undefined;
-    default:
-      throw new Error(`spec type ${type} is not used by tickets events`);
-  }
-}
-
-/** Same keys, same optionality, same types; `key?` in the spec means optional. */
-function matchesFields(schema: Schema, fields: Record<string, SpecType>, root: Schema, base: Record<string, SpecType> = {}): boolean {
-  const expected = { ...base, ...Object.fromEntries(Object.entries(fields).map(([k, t]) => [k.replace(/\?$/, ''), t])) };
-  const required = [...Object.keys(base).filter((k) => !k.startsWith('actor')), ...Object.keys(fields).filter((k) => !k.endsWith('?'))].filter(
-    (k, i, all) => all.indexOf(k) === i,
-  );
-  expect(Object.keys(schema.properties).sort(), `${schema.$id ?? 'nested'} properties`).to.deep.equal(Object.keys(expected).sort());
-  expect([...(schema.required ?? [])].sort(), `${schema.$id ?? 'nested'} required`).to.deep.equal(required.sort());
-  for (const [key, type] of Object.entries(expected)) {
-    expect(implementsType(schema.properties[key], type, root), `${schema.$id ?? 'nested'}.${key} is ${JSON.stringify(type)}`).to.equal(true);
-  }
-  return true;
-}
+const specEvents: SpecEvent[] = spec ? spec.events.filter((e) => e.module === 'tickets') : [];
 
 /** The catalog the tickets module contributes, checked for consistency on its own. */
 function ticketsCatalog(): CatalogEntry[] {
@@ -91,10 +29,10 @@ forEachDatabase('tickets: catalog', (target) => {
   afterEach(() => kit.close());
 
   it('catalogs every tickets event of the spec with its fields, status and emitters', function () {
-    if (!spec) this.skip();
+    if (!spec) return this.skip();
     const catalog = new Map(ticketsCatalog().map((e) => [e.eventType, e]));
     expect([...catalog.keys()].sort()).to.deep.equal(specEvents.map((e) => e.eventType).sort());
-    const base = { ...spec.conventions.alwaysRequired, ...spec.conventions.optionalActor };
+    const base = baseFields();
     for (const event of specEvents) {
       const entry = catalog.get(event.eventType)!;
       expect(entry, event.eventType).to.include({
@@ -108,7 +46,7 @@ forEachDatabase('tickets: catalog', (target) => {
       expect(entry.supersededBy, event.eventType).to.deep.equal(event.supersededBy);
       expect(entry.description.length, `${event.eventType} description`).to.be.greaterThan(40);
       expect(entry.emitters.length > 0, `${event.eventType} emitters: ${entry.emitters}`).to.equal(event.status !== 'catalog-only');
-      matchesFields(entry.payloadSchema, event.fields, entry.payloadSchema, base);
+      matchesSpecFields(entry.payloadSchema, event.fields, entry.payloadSchema, base);
     }
   });
 
