@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { EventEnvelope } from '../bus/envelope';
 import { isPostgres, readJson } from '../uow/database';
+import { notifyOutboxCommit } from './commit-notifications';
 
 export interface OutboxRow {
   seq: number;
@@ -45,6 +46,7 @@ export class OutboxStore {
         };
       }),
     );
+    await notifyOutboxCommit(trx);
   }
 
   /**

@@ -7,6 +7,7 @@ import { CatalogEntry } from '../catalog/catalog-entry';
 import { EmissionContextInit } from '../emission/emission-context';
 import { EmissionPipeline } from '../emission/emission-pipeline';
 import { interceptContainer, MethodInvoker } from '../interception/intercept-container';
+import { listenForOutboxCommits, OutboxCommitListener } from '../outbox/commit-notifications';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxRelay, RelayOptions } from '../outbox/relay';
 import { ClassValidatorValidator } from '../schema/class-validator-validator';
@@ -56,6 +57,8 @@ export class EventRuntime implements MethodInvoker {
   readonly modules: DomainModule[];
   private readonly commitListeners = new Set<CommitListener>();
   private readonly emitters: EmitterDefinition[];
+  private readonly relayOptions: RelayOptions;
+  private commitListener?: OutboxCommitListener;
 
   constructor(options: RuntimeOptions) {
     this.db = options.db;
@@ -67,7 +70,8 @@ export class EventRuntime implements MethodInvoker {
     this.uow = new UnitOfWork(this.db);
     this.pipeline = new EmissionPipeline(this.registry, this.validator, options.defaults);
     this.outbox = new OutboxStore(this.db);
-    this.relay = new OutboxRelay(this.outbox, this.bus, options.relay);
+    this.relayOptions = options.relay ?? {};
+    this.relay = new OutboxRelay(this.outbox, this.bus, this.relayOptions);
     this.emitters = options.emitters ?? allEmitters();
     const handlers = new HandlerRunner(this.uow, this.container, options.handlers ?? allHandlers());
     this.worker = new EventWorker(this.uow, this.bus, this.registry, this.validator, handlers, options.worker);
@@ -118,12 +122,21 @@ export class EventRuntime implements MethodInvoker {
     });
   }
 
+  /** Starts the relay and the worker. */
   start(): void {
-    this.relay.start();
+    this.startRelay();
     this.worker.start();
   }
 
+  /** The relay alone, woken by local commits and, on PostgreSQL, by other processes' commits. */
+  startRelay(): void {
+    this.relay.start();
+    this.commitListener ??= listenForOutboxCommits(this.db, () => this.relay.wake(), this.relayOptions.onError);
+  }
+
   async stop(): Promise<void> {
+    await this.commitListener?.stop();
+    this.commitListener = undefined;
     await this.relay.stop();
     await this.worker.stop();
   }

@@ -41,7 +41,7 @@ export function streamCommands(program: Command): void {
         migrate: opts.migrate,
         relay: { batchSize: opts.batchSize, pollIntervalMs: opts.pollInterval, maxBackoffMs: opts.maxBackoff },
       });
-      app.runtime.relay.start();
+      app.runtime.startRelay();
       runUntilSignalled(app, 'outbox relay', { batchSize: opts.batchSize });
     });
 
