@@ -5,10 +5,11 @@ import { demoCommand } from './demo-command';
 import { CliError } from './output';
 import { serveCommand } from './serve-command';
 import { streamCommands } from './stream-commands';
-import { toolingCommands } from './tooling-commands';
+import { catalogToolingCommands } from './catalog-tooling-commands';
+import { simulateCommand } from './simulate-command';
 
 /** Command groups, one file each; features add theirs here. */
-const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, toolingCommands, demoCommand];
+const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, catalogToolingCommands, simulateCommand, demoCommand];
 
 export function buildProgram(): Command {
   const program = new Command('wfe').description('workflow-events: catalogued, schema-validated domain events').showHelpAfterError();
