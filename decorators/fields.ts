@@ -5,6 +5,7 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  isEmail,
   IsEmail,
   IsIn,
   IsInt,
@@ -13,6 +14,7 @@ import {
   IsNumber,
   IsObject,
   IsString,
+  isUUID,
   IsUUID,
   Matches,
   Min,
@@ -76,12 +78,13 @@ function field(opts: FieldOptions | undefined, schema: Record<string, unknown> |
 }
 
 /**
- * A custom check (ValidateBy) on an `unknown` / `Record<…>` property makes class-validator-jsonschema
- * emit `$ref: '#/definitions/Object'` from the design type: a definition that never exists.
+ * A custom check (ValidateBy) on an `unknown` / `Record<…>` / array property makes
+ * class-validator-jsonschema emit `$ref: '#/definitions/Object'` (or `/Array`) from the design
+ * type: a definition that never exists.
  */
 function withoutObjectRef(generated: Record<string, any>): Record<string, any> {
   const { $ref, ...rest } = generated;
-  return typeof $ref === 'string' && $ref.endsWith('/Object') ? rest : generated;
+  return typeof $ref === 'string' && /\/(Object|Array)$/.test($ref) ? rest : generated;
 }
 
 // Strict RFC 3339 form: ajv's `date-time` format alone would also take `t`/space separators,
@@ -108,8 +111,25 @@ function isRealDate(match: RegExpExecArray | null): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
+/** RFC 3339 date-time that names a real calendar day; the runtime check behind DateTimeField. */
+export const isDateTime = (v: unknown): boolean => typeof v === 'string' && isRealDate(DATE_TIME.exec(v));
+/** YYYY-MM-DD that names a real calendar day; the runtime check behind DateField. */
+export const isCalendarDate = (v: unknown): boolean => typeof v === 'string' && isRealDate(DATE.exec(v));
+
+const UUID_VERSION = 'all';
+/**
+ * The runtime check behind each JSON Schema `format` the field decorators emit. A compiled
+ * validator registers exactly these, so a format means the same thing in both validators.
+ */
+export const FIELD_FORMATS: Readonly<Record<string, (v: string) => boolean>> = {
+  uuid: (v) => isUUID(v, UUID_VERSION),
+  email: (v) => isEmail(v),
+  'date-time': isDateTime,
+  date: isCalendarDate,
+};
+
 /** Internal record id (entity, user, contact, tenant). */
-export const UuidField = (o?: FieldOptions) => field(o, { format: 'uuid', pattern: UUID_PATTERN }, IsUUID('all'));
+export const UuidField = (o?: FieldOptions) => field(o, { format: 'uuid', pattern: UUID_PATTERN }, IsUUID(UUID_VERSION));
 /** ISO 8601 timestamp with time of day and offset (RFC 3339). */
 export const DateTimeField = (o?: FieldOptions) =>
   field(
@@ -118,7 +138,7 @@ export const DateTimeField = (o?: FieldOptions) =>
     ValidateBy({
       name: 'isDateTime',
       validator: {
-        validate: (v) => typeof v === 'string' && isRealDate(DATE_TIME.exec(v)),
+        validate: isDateTime,
         defaultMessage: (a) => `${a?.property} must be an ISO 8601 date-time with offset (e.g. 2026-01-31T12:00:00Z)`,
       },
     }),
@@ -131,7 +151,7 @@ export const DateField = (o?: FieldOptions) =>
     ValidateBy({
       name: 'isCalendarDate',
       validator: {
-        validate: (v) => typeof v === 'string' && isRealDate(DATE.exec(v)),
+        validate: isCalendarDate,
         defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD`,
       },
     }),
@@ -149,7 +169,7 @@ export const CurrencyField = (o?: FieldOptions) =>
 export const NumberField = (o?: FieldOptions) => field(o, undefined, IsNumber({ allowNaN: false, allowInfinity: false }));
 export const EnumField = (values: readonly string[], o?: FieldOptions) => field(o, undefined, IsIn(values as string[]));
 export const UuidArrayField = (o?: FieldOptions) =>
-  field(o, { type: 'array', items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN } }, IsArray(), IsUUID('all', { each: true }));
+  field(o, { type: 'array', items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN } }, IsArray(), IsUUID(UUID_VERSION, { each: true }));
 export const StringArrayField = (o?: FieldOptions) =>
   field(o, { type: 'array', items: { type: 'string' } }, IsArray(), IsString({ each: true }));
 export const EmailArrayField = (o?: FieldOptions) =>
@@ -183,8 +203,10 @@ export const ChangesField = (o?: FieldOptions) =>
               CAMEL_DOT_PATH.test(k) &&
               c !== null &&
               typeof c === 'object' &&
-              'previous' in (c as object) &&
-              'new' in (c as object) &&
+              // Present means defined: JSON drops an undefined value, so `{ previous: x, new: undefined }`
+              // would be stored as `{ previous: x }`, which the schema (and this check) refuse.
+              (c as { previous?: unknown }).previous !== undefined &&
+              (c as { new?: unknown }).new !== undefined &&
               Object.keys(c as object).length === 2,
           ),
         defaultMessage: (a) => `${a?.property} must map dot-paths to { previous, new } pairs`,
@@ -207,12 +229,25 @@ export const JsonObjectField = (o?: FieldOptions) => field(o, { type: 'object' }
 /** A nested object validated against its own DTO class. */
 export const NestedField = (cls: () => Function, o?: FieldOptions) =>
   field(o, undefined, ValidateNested(), IsObject(), Type(cls as () => any) as Decorator);
+/**
+ * ValidateNested({ each }) skips undefined items and descends into array items (`[[dto]]` passes),
+ * both of which the schema's `items: { $ref }` refuses; null and scalar items it already refuses.
+ */
+const isArrayOfObjects = ValidateBy({
+  name: 'isArrayOfObjects',
+  validator: {
+    validate: (v) => !Array.isArray(v) || v.every((item) => item !== undefined && !Array.isArray(item)),
+    defaultMessage: (a) => `each value in ${a?.property} must be an object`,
+  },
+});
+
 /** An array whose items all match one DTO class. */
 export const NestedArrayField = (cls: () => Function, o?: FieldOptions & { nonEmpty?: boolean }) =>
   field(
     o,
     undefined,
     IsArray(),
+    isArrayOfObjects,
     ValidateNested({ each: true }),
     Type(cls as () => any) as Decorator,
     ...(o?.nonEmpty ? [ArrayNotEmpty()] : []),

@@ -10,7 +10,7 @@ import { interceptContainer, MethodInvoker } from '../interception/intercept-con
 import { listenForOutboxCommits, OutboxCommitListener } from '../outbox/commit-notifications';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxRelay, RelayOptions } from '../outbox/relay';
-import { ClassValidatorValidator } from '../schema/class-validator-validator';
+import { CompiledValidator } from '../schema/compiled-validator';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
 import { migrate } from '../uow/migrator';
@@ -66,7 +66,7 @@ export class EventRuntime implements MethodInvoker {
     this.modules = options.modules ?? [];
     this.container = options.container;
     this.registry = options.registry ?? new SchemaRegistry();
-    this.validator = options.validator ?? new ClassValidatorValidator(this.registry);
+    this.validator = options.validator ?? new CompiledValidator(this.registry);
     this.uow = new UnitOfWork(this.db);
     this.pipeline = new EmissionPipeline(this.registry, this.validator, options.defaults);
     this.outbox = new OutboxStore(this.db);

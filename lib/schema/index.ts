@@ -4,4 +4,5 @@ export * from './registry';
 export * from './json-schema';
 export * from './forbidden-keys';
 export { ClassValidatorValidator } from './class-validator-validator';
+export { CompiledValidator } from './compiled-validator';
 export * from './sample-payload';
