@@ -54,18 +54,21 @@ export class EventWorker extends EventEmitter {
     const envelope = checked.envelope;
     let duplicate = false;
     try {
-      // Record, handler effects and receipts, and the final status commit together: one
-      // transaction per event, and a failure leaves nothing of the attempt behind.
-      await this.uow.run(async (trx) => {
-        const hasHandlers = this.handlers.handlersFor(envelope.eventType).length > 0;
-        if (!(await this.record(trx, envelope, entry.id, hasHandlers ? 'received' : 'processed'))) {
-          duplicate = (await trx('workflow_runtime_events').where({ event_id: envelope.id }).first('status')).status === 'processed';
-          if (duplicate) return;
-        }
-        if (!hasHandlers) return;
-        await this.handlers.run(envelope);
-        await trx('workflow_runtime_events').where({ event_id: envelope.id }).update({ status: 'processed', error_message: null });
-      });
+      if (this.handlers.handlersFor(envelope.eventType).length === 0) {
+        // Nothing else has to commit with the record: one autocommitted statement.
+        duplicate = !(await this.record(this.uow.db, envelope, entry.id, 'processed')) && !(await this.markProcessed(this.uow.db, envelope.id));
+      } else {
+        // Record, handler effects and receipts, and the final status commit together: one
+        // transaction per event, and a failure leaves nothing of the attempt behind.
+        await this.uow.run(async (trx) => {
+          if (!(await this.record(trx, envelope, entry.id, 'received'))) {
+            duplicate = (await trx('workflow_runtime_events').where({ event_id: envelope.id }).first('status')).status === 'processed';
+            if (duplicate) return;
+          }
+          await this.handlers.run(envelope);
+          await this.markProcessed(trx, envelope.id);
+        });
+      }
     } catch (err) {
       const message = (err as Error).message;
       await this.recordFailure(envelope, entry.id, message).catch(() => undefined);
@@ -97,8 +100,14 @@ export class EventWorker extends EventEmitter {
     return { envelope };
   }
 
+  /** False when the event was already processed (nothing to update). */
+  private async markProcessed(db: Knex | Knex.Transaction, eventId: string): Promise<boolean> {
+    const updated = await db('workflow_runtime_events').where({ event_id: eventId }).whereNot({ status: 'processed' }).update({ status: 'processed', error_message: null });
+    return updated > 0;
+  }
+
   /** Inserts the event; false when its id is already recorded (by an earlier delivery). */
-  private async record(db: Knex.Transaction, envelope: EventEnvelope, streamId: string, status: string, errorMessage?: string): Promise<boolean> {
+  private async record(db: Knex | Knex.Transaction, envelope: EventEnvelope, streamId: string, status: string, errorMessage?: string): Promise<boolean> {
     return insertIfAbsent(
       db,
       'workflow_runtime_events',

@@ -33,6 +33,23 @@ forEachDatabase('worker', (target) => {
     expect(row).to.include({ status: 'processed', event_type: 'TEST_ORDER_PLACED', payload_schema_ref: 'payload.TestOrderPlaced.v1', tenant: kit.tenantId });
   });
 
+  it('an event without handlers is recorded once, and its redelivery is reported as a duplicate', async () => {
+    const duplicates: string[] = [];
+    kit.runtime.worker.on('duplicate', (e) => duplicates.push(e.eventType));
+    await kit.run(() => orders.place(5));
+    await kit.settle();
+    const [created] = kit.events.ofType('TEST_ORDER_CREATED');
+    await kit.bus.publish([created, created]);
+    await kit.settle();
+    expect(duplicates).to.deep.equal(['TEST_ORDER_CREATED', 'TEST_ORDER_CREATED']);
+    expect(await count('workflow_runtime_events')).to.equal(2);
+    // A record left failed by an earlier attempt is completed by the next delivery.
+    await kit.db('workflow_runtime_events').where({ event_id: created.id }).update({ status: 'failed', error_message: 'earlier attempt' });
+    await kit.bus.publish([created]);
+    await kit.settle();
+    expect(await kit.db('workflow_runtime_events').where({ event_id: created.id }).first()).to.include({ status: 'processed', error_message: null });
+  });
+
   it('runs a handler once per event id, also across retries after a failure', async () => {
     OrderAuditHandler.failNext = 2;
     await kit.run(() => orders.place(5));
