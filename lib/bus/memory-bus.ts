@@ -11,11 +11,21 @@ interface Group {
   timers: Set<NodeJS.Timeout>;
 }
 
+interface Waiter {
+  groups: Set<string>;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
 /**
  * In-process stand-in for Redis Streams with the same semantics the worker relies on: an
  * append-only log, consumer groups that each see every entry, at-least-once delivery with
  * retries, and dead letters after `maxDeliveries`. Entries travel in wire form, so the
  * serialisation path is the one Redis uses.
+ *
+ * Memory does not survive the process, so `publish` resolves only once every subscribed group
+ * has settled (acknowledged or dead-lettered) the entries: the relay marks outbox rows published
+ * only then, and a crash or stop before that leaves them in the outbox to be published again.
  */
 export class InMemoryBus implements EventBus {
   readonly kind = 'memory';
@@ -24,11 +34,17 @@ export class InMemoryBus implements EventBus {
   private readonly groups = new Map<string, Group>();
   private seq = 0;
   private closed = false;
+  private readonly waiters = new Map<string, Waiter>();
 
   async publish(batch: EventEnvelope[]): Promise<string[]> {
     if (this.closed) throw new Error('bus closed');
+    const readers = [...this.groups].filter(([, g]) => g.handlers.length).map(([name]) => name);
     const ids = batch.map((e) => this.append(toWireFields(e)));
+    const settled = readers.length
+      ? ids.map((id) => new Promise<void>((resolve, reject) => this.waiters.set(id, { groups: new Set(readers), resolve, reject })))
+      : [];
     this.groups.forEach((_, name) => this.pump(name));
+    await Promise.all(settled);
     return ids;
   }
 
@@ -46,8 +62,8 @@ export class InMemoryBus implements EventBus {
     return {
       stop: async () => {
         group.handlers = group.handlers.filter((h) => h !== handler);
-        if (!group.handlers.length) group.timers.forEach(clearTimeout);
         await group.pumping;
+        if (!group.handlers.length) this.abandon(groupName, group);
       },
     };
   }
@@ -72,10 +88,25 @@ export class InMemoryBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const g of this.groups.values()) {
+    for (const [name, g] of this.groups) {
       g.handlers = [];
-      g.timers.forEach(clearTimeout);
       await g.pumping;
+      this.abandon(name, g);
+    }
+  }
+
+  /**
+   * The group's last reader left: entries waiting for a retry are dropped from it and their
+   * publishers told, so the outbox rows stay unpublished and are sent again on the next start.
+   */
+  private abandon(name: string, g: Group): void {
+    g.timers.forEach(clearTimeout);
+    g.timers.clear();
+    g.retries.length = 0;
+    for (const [id, w] of this.waiters) {
+      if (!w.groups.has(name)) continue;
+      this.waiters.delete(id);
+      w.reject(new Error(`in-memory bus: consumer group ${name} stopped before entry ${id} was settled`));
     }
   }
 
@@ -116,10 +147,10 @@ export class InMemoryBus implements EventBus {
   }
 
   private settle(g: Group, name: string, entry: StreamEntry, outcome: EntryOutcome): void {
-    if (outcome.kind === 'ack') return;
+    if (outcome.kind === 'ack') return this.settled(name, entry.id);
     if (outcome.kind === 'dead-letter' || entry.deliveries >= g.options.maxDeliveries) {
       this.deadLetter(entry, outcome.reason);
-      return;
+      return this.settled(name, entry.id);
     }
     const timer = setTimeout(() => {
       g.timers.delete(timer);
@@ -127,6 +158,16 @@ export class InMemoryBus implements EventBus {
       this.pump(name);
     }, g.options.retryDelayMs);
     g.timers.add(timer);
+  }
+
+  private settled(group: string, id: string): void {
+    const w = this.waiters.get(id);
+    if (!w) return;
+    w.groups.delete(group);
+    if (!w.groups.size) {
+      this.waiters.delete(id);
+      w.resolve();
+    }
   }
 
   private deadLetter(entry: StreamEntry, reason: DeadLetterReason): void {

@@ -21,6 +21,14 @@ export function withEmissionContext<T>(ctx: EmissionContextInit, fn: () => T): T
   return als.run({ ...als.getStore(), ...ctx }, fn);
 }
 
+/**
+ * Runs `fn` with exactly `ctx`, inheriting nothing: for work done on nobody's behalf (event
+ * handlers), which must not pick up the actor of whichever request happened to wake the loop.
+ */
+export function withFreshEmissionContext<T>(ctx: EmissionContextInit, fn: () => T): T {
+  return als.run({ ...ctx }, fn);
+}
+
 export function currentEmissionContext(defaults: EmissionContextInit = {}): EmissionContextView & EmissionContextInit {
   const ctx = { ...defaults, ...als.getStore() };
   return { ...ctx, now: () => (ctx.clock ? ctx.clock() : new Date()) };

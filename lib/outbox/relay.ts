@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { EventEnvelope } from '../bus/envelope';
 import { EventBus } from '../bus/event-bus';
 import { OutboxStore } from './outbox-store';
@@ -34,6 +35,8 @@ export class OutboxRelay {
     options: RelayOptions = {},
   ) {
     this.opts = { batchSize: 100, pollIntervalMs: 1000, backoffMs: 200, maxBackoffMs: 10_000, ...options };
+    // Drains run in the relay's own async context, not in that of the request whose commit woke it.
+    this.wake = AsyncResource.bind(this.wake.bind(this));
   }
 
   start(): void {

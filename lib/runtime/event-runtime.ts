@@ -134,19 +134,29 @@ export class EventRuntime implements MethodInvoker {
     this.commitListener ??= listenForOutboxCommits(this.db, () => this.relay.wake(), this.relayOptions.onError);
   }
 
+  /**
+   * Worker first: with the in-memory bus an unsettled entry then fails its publish, so its outbox
+   * row stays unpublished for the next start; with Redis the relay still flushes what it holds.
+   */
   async stop(): Promise<void> {
     await this.commitListener?.stop();
     this.commitListener = undefined;
-    await this.relay.stop();
     await this.worker.stop();
+    await this.relay.stop();
   }
 
   private async stage(trx: Knex.Transaction, envelopes: EventEnvelope[]): Promise<void> {
     if (!envelopes.length) return;
     await this.outbox.stage(trx, envelopes);
     this.uow.afterCommit(() => {
-      this.commitListeners.forEach((l) => l(envelopes));
       this.relay.wake();
+      for (const listener of this.commitListeners) {
+        try {
+          listener(envelopes);
+        } catch (err) {
+          process.emitWarning(`commit listener failed: ${(err as Error).message}`);
+        }
+      }
     });
   }
 }

@@ -1,4 +1,5 @@
 import { EventEnvelope } from '../bus/envelope';
+import { fromWireFields } from '../bus/wire';
 import type { TestKit } from './test-kit';
 
 export interface WaitOptions {
@@ -34,22 +35,34 @@ export class ScenarioExpectation {
     return this;
   }
 
-  /** Resolves with the envelope the worker ingested; rejects after `within` ms. */
+  /** Resolves with the envelope the worker ingested; rejects after `within` ms (with the action's error, if it threw). */
   async toArrive({ within = 3000 }: WaitOptions = {}): Promise<EventEnvelope> {
-    const arrived = await this.watch(within, true);
-    if (!arrived) throw new Error(`${this.eventType} did not arrive at the worker within ${within} ms`);
-    return arrived;
+    const { found, actionError } = await this.watch(within, true);
+    if (found) return found;
+    const why = actionError ? `: the action threw ${(actionError as Error).message}` : '';
+    throw new Error(`${this.eventType} did not arrive at the worker within ${within} ms${why}`);
   }
 
-  /** Waits `within` ms (and for the pipeline to settle) and fails if a matching event arrived. */
+  /**
+   * Waits `within` ms and for the pipeline to settle, then fails if a matching event reached the
+   * bus at all — ingested, dead-lettered or ignored as a duplicate alike. The action may throw.
+   */
   async toNotArrive({ within = 300 }: WaitOptions = {}): Promise<void> {
-    const arrived = await this.watch(within, false);
-    if (arrived) throw new Error(`${this.eventType} arrived at the worker but was not expected: ${JSON.stringify(arrived.payload)}`);
+    const logStart = this.kit.bus.log.length;
+    const { found } = await this.watch(within, false);
+    await this.kit.settle();
+    const published = this.kit.bus.log
+      .slice(logStart)
+      .map((e) => fromWireFields(e.fields))
+      .find((e) => e.eventType === this.eventType && this.predicate(e.payload, e));
+    const arrived = found ?? published;
+    if (arrived) throw new Error(`${this.eventType} reached the bus but was not expected: ${JSON.stringify(arrived.payload)}`);
   }
 
-  private async watch(within: number, stopOnFirst: boolean): Promise<EventEnvelope | undefined> {
+  private async watch(within: number, stopOnFirst: boolean): Promise<{ found?: EventEnvelope; actionError?: unknown }> {
     const worker = this.kit.runtime.worker;
     let found: EventEnvelope | undefined;
+    let actionError: unknown;
     let wake: () => void = () => undefined;
     const listener = (envelope: EventEnvelope) => {
       if (!found && envelope.eventType === this.eventType && this.predicate(envelope.payload, envelope)) {
@@ -61,8 +74,8 @@ export class ScenarioExpectation {
     try {
       try {
         await this.kit.run(this.action);
-      } catch {
-        // A failing action is a legitimate scenario (nothing should arrive); its error is the test's to check.
+      } catch (err) {
+        actionError = err;
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, within);
@@ -72,8 +85,7 @@ export class ScenarioExpectation {
         };
         if (found && stopOnFirst) wake();
       });
-      if (!stopOnFirst) await this.kit.settle().catch(() => undefined);
-      return found;
+      return { found, actionError };
     } finally {
       worker.off('ingested', listener);
     }

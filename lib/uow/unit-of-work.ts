@@ -10,8 +10,10 @@ interface Frame {
 
 /**
  * A unit of work is one database transaction carried through async calls by AsyncLocalStorage.
- * Nested `run` calls join the outermost transaction, so a decorated method called from another
- * one commits (or rolls back) with its caller; after-commit hooks run once, after the outermost commit.
+ * Nested `run` calls join the outermost transaction inside a savepoint, so a decorated method
+ * called from another one commits (or rolls back) with its caller, and a nested failure the
+ * caller catches undoes exactly the nested writes and drops their events. After-commit hooks run
+ * once, after the outermost commit, and only for the nested runs that succeeded.
  */
 export class UnitOfWork {
   private readonly als = new AsyncLocalStorage<Frame>();
@@ -29,7 +31,7 @@ export class UnitOfWork {
 
   async run<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     const current = this.als.getStore();
-    if (current) return fn(current.trx);
+    if (current) return this.nested(current, fn);
     const frame: Frame = { trx: undefined as unknown as Knex.Transaction, afterCommit: [] };
     const result = await this.knex.transaction((trx) => {
       frame.trx = trx;
@@ -43,6 +45,16 @@ export class UnitOfWork {
         process.emitWarning(`after-commit hook failed: ${(err as Error).message}`);
       }
     }
+    return result;
+  }
+
+  private async nested<T>(parent: Frame, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    const frame: Frame = { trx: undefined as unknown as Knex.Transaction, afterCommit: [] };
+    const result = await parent.trx.transaction((savepoint) => {
+      frame.trx = savepoint;
+      return this.als.run(frame, () => fn(savepoint));
+    });
+    parent.afterCommit.push(...frame.afterCommit);
     return result;
   }
 

@@ -1,7 +1,7 @@
 import { DependencyContainer } from 'tsyringe';
 import { HandlerDefinition } from '../../decorators';
 import { EventEnvelope } from '../bus/envelope';
-import { withEmissionContext } from '../emission/emission-context';
+import { withFreshEmissionContext } from '../emission/emission-context';
 import { insertIfAbsent } from '../uow/affected-rows';
 import { UnitOfWork } from '../uow/unit-of-work';
 
@@ -41,7 +41,7 @@ export class HandlerRunner {
       causationId: envelope.id,
       actorType: 'SYSTEM' as const,
     };
-    await withEmissionContext(ctx, () =>
+    await withFreshEmissionContext(ctx, () =>
       this.uow.run(async (trx) => {
         const first = await insertIfAbsent(trx, 'event_handler_receipts', { handler: h.name, event_id: envelope.id, handled_at: new Date() }, ['handler', 'event_id']);
         if (!first) return;

@@ -72,6 +72,18 @@ forEachDatabase('emission path', (target) => {
     expect(await outboxRows()).to.have.length(0);
   });
 
+  it('a nested decorated call that fails inside a caught error leaves neither its row nor its event', async () => {
+    await kit.run(() =>
+      kit.runtime.uow.run(async () => {
+        await orders.placeWith(10, { bogus: true }).catch(() => undefined);
+        await orders.place(20);
+      }),
+    );
+    expect((await kit.db('test_orders').select('total')).map((r) => Number(r.total))).to.deep.equal([20]);
+    expect(kit.events).to.have.emitted('TEST_ORDER_PLACED').times(1);
+    expect(kit.events).to.have.emitted('TEST_ORDER_PLACED', { total: 20 });
+  });
+
   it('joins the outer transaction and publishes only after it commits', async () => {
     let seenBeforeCommit = -1;
     await kit.run(() =>

@@ -9,12 +9,35 @@ describe('unit of work', () => {
   after(() => db.destroy());
   beforeEach(() => db('t').del());
 
-  it('nested runs join the outermost transaction', async () => {
+  it('nested runs join the outermost transaction (in a savepoint)', async () => {
     await uow.run(async (outer) => {
-      await uow.run(async (inner) => expect(inner).to.equal(outer));
+      await uow.run(async (inner) => {
+        expect(inner).not.to.equal(outer);
+        expect(uow.db).to.equal(inner);
+        await inner('t').insert({ v: 1 });
+      });
       expect(uow.db).to.equal(outer);
+      expect(await outer('t').count({ n: '*' })).to.deep.equal([{ n: 1 }]);
     });
     expect(uow.active).to.equal(false);
+    expect(await db('t').count({ n: '*' })).to.deep.equal([{ n: 1 }]);
+  });
+
+  it('a nested failure the caller catches undoes only the nested writes and hooks', async () => {
+    const seen: string[] = [];
+    await uow.run(async (trx) => {
+      await trx('t').insert({ v: 1 });
+      await uow
+        .run(async (inner) => {
+          await inner('t').insert({ v: 2 });
+          uow.afterCommit(() => void seen.push('nested'));
+          throw new Error('nested failure');
+        })
+        .catch(() => undefined);
+      uow.afterCommit(() => void seen.push('outer'));
+    });
+    expect((await db('t').select('v')).map((r) => r.v)).to.deep.equal([1]);
+    expect(seen).to.deep.equal(['outer']);
   });
 
   it('after-commit hooks run once, after the outermost commit, in order', async () => {

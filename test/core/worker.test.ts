@@ -75,6 +75,13 @@ forEachDatabase('worker', (target) => {
     expect(await count('test_order_audit')).to.equal(1);
   });
 
+  it("handlers run in a context of their own, not the committing request's", async () => {
+    await kit.run(() => orders.place(5), { traceparent: '00-abc-def-01' });
+    await kit.settle();
+    const [placed] = kit.events.ofType('TEST_ORDER_PLACED');
+    expect(OrderAuditHandler.lastContext).to.deep.equal({ tenantId: kit.tenantId, correlationId: placed.id, causationId: placed.id, actorType: 'SYSTEM' });
+  });
+
   it('dead-letters an entry whose handler keeps failing after maxDeliveries', async () => {
     OrderAuditHandler.failNext = 100;
     await kit.run(() => orders.place(5));
@@ -120,6 +127,8 @@ forEachDatabase('worker', (target) => {
     const arrived = await kit.scenario(() => orders.place(77)).expect('TEST_ORDER_PLACED').matching((p) => p.total === 77).toArrive({ within: 2000 });
     expect(arrived.payload.tenantId).to.equal(kit.tenantId);
     await kit.scenario(() => orders.placeThenFail(78)).expect('TEST_ORDER_PLACED').toNotArrive({ within: 100 });
+    const unexpected = await kit.scenario(() => orders.place(80)).expect('TEST_ORDER_PLACED').toNotArrive({ within: 50 }).catch((e) => e);
+    expect(unexpected.message).to.match(/reached the bus but was not expected/);
     const err = await kit.scenario(() => orders.place(79)).expect('TEST_ORDER_PLACED').matching((p) => p.total === 1).toArrive({ within: 100 }).catch((e) => e);
     expect(err.message).to.match(/did not arrive/);
   });
