@@ -5,7 +5,8 @@ import { InvoiceService } from './invoice-service';
 
 export * from './events';
 export * from './invoice';
-export { InvoiceService, GenerateInvoiceInput } from './invoice-service';
+export { InvoiceService } from './invoice-service';
+export { GenerateInvoiceInput } from './invoice-input';
 
 export const billingModule: DomainModule = {
   name: 'billing',

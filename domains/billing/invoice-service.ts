@@ -5,13 +5,8 @@ import { currentEmissionContext, requireTenant } from '../../lib/emission/emissi
 import { readDate } from '../../lib/uow/database';
 import { nextSequenceValue } from '../../lib/uow/sequences';
 import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { Invoice, InvoiceLine, InvoiceNotFoundError, InvoiceStateError } from './invoice';
-
-export interface GenerateInvoiceInput {
-  clientId: string;
-  currency?: string;
-  lines: InvoiceLine[];
-}
+import { Invoice, InvoiceNotFoundError, InvoiceStateError } from './invoice';
+import { checkInvoiceInput, GenerateInvoiceInput } from './invoice-input';
 
 const invoicePayload = (invoice: Invoice, _args: unknown, ctx: EmissionContextView) => ({
   tenantId: invoice.tenantId,
@@ -37,11 +32,11 @@ export class InvoiceService {
   @EmitsEvent('INVOICE_GENERATED', invoicePayload)
   async generate(input: GenerateInvoiceInput): Promise<Invoice> {
     const tenant = requireTenant('InvoiceService.generate');
-    if (!input.lines?.length) throw new Error('An invoice needs at least one line');
+    const { currency, totalAmount } = checkInvoiceInput(input);
     const db = this.uow.db;
-    const now = new Date();
+    const ctx = currentEmissionContext();
+    const now = ctx.now();
     const id = uuidv4();
-    const totalAmount = input.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
     const invoiceNumber = `INV-${String(await nextSequenceValue(db, tenant, 'invoice_number')).padStart(6, '0')}`;
     await db('invoices').insert({
       invoice_id: id,
@@ -49,9 +44,9 @@ export class InvoiceService {
       client_id: input.clientId,
       invoice_number: invoiceNumber,
       status: 'draft',
-      currency: input.currency ?? 'USD',
+      currency,
       total_amount: totalAmount,
-      created_by_user_id: currentEmissionContext().actorUserId ?? null,
+      created_by_user_id: ctx.actorUserId ?? null,
       created_at: now,
       updated_at: now,
     });
@@ -69,7 +64,8 @@ export class InvoiceService {
   @EmitsEvent('INVOICE_FINALIZED', finalizedV2Payload, { version: 2 })
   async finalize(invoiceId: string): Promise<Invoice> {
     const tenant = requireTenant('InvoiceService.finalize');
-    const now = new Date();
+    // The emission clock, so finalizedAt agrees with the event's occurredAt.
+    const now = currentEmissionContext().now();
     const updated = await this.uow
       .db('invoices')
       .where({ invoice_id: invoiceId, tenant, status: 'draft' })
@@ -86,7 +82,12 @@ export class InvoiceService {
     const db = this.uow.db;
     const row = await db('invoices').where({ invoice_id: invoiceId, tenant }).first();
     if (!row) throw new InvoiceNotFoundError(invoiceId);
-    const lines = await db('invoice_items').where({ invoice_id: invoiceId }).orderBy('line_no');
+    // invoice_items has no tenant column: it is scoped through its invoice.
+    const lines = await db('invoice_items as i')
+      .join('invoices as v', 'v.invoice_id', 'i.invoice_id')
+      .where({ 'i.invoice_id': invoiceId, 'v.tenant': tenant })
+      .orderBy('i.line_no')
+      .select('i.*');
     return {
       id: row.invoice_id,
       tenantId: row.tenant,

@@ -40,3 +40,15 @@ export class InvoiceStateError extends Error {
     this.name = 'InvoiceStateError';
   }
 }
+
+/** generate() refused its input before writing anything; `field` names what is wrong (`currency`, `lines[1].quantity`, …). */
+export class InvoiceInputError extends Error {
+  readonly code = 'INVOICE_INPUT_INVALID';
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
+    super(`Invalid invoice input: ${field} ${reason}`);
+    this.name = 'InvoiceInputError';
+  }
+}

@@ -38,3 +38,10 @@ export class StaffActorRequiredError extends TicketDomainError {
     super('STAFF_ACTOR_REQUIRED', `${action} needs an internal user: run it with actorUserId in the emission context`);
   }
 }
+
+/** A client contact named someone else (staff, another contact) as the author of its message. */
+export class MessageAuthorNotAllowedError extends TicketDomainError {
+  constructor(readonly author: { id: string; type: string }) {
+    super('MESSAGE_AUTHOR_NOT_ALLOWED', `A client contact posts as itself only, not as ${author.type} ${author.id}`);
+  }
+}

@@ -18,6 +18,7 @@ export { TicketChangeSet, TicketUpdateOptions } from './ticket-changes';
 export { TicketService, CreateTicketInput, TicketPatch } from './ticket-service';
 export { TicketSetupService } from './ticket-setup-service';
 export { MessageService, AddMessageInput, PostedMessage, EditedMessage } from './message-service';
+export { MessageAuthor } from './acting';
 export { TimeEntryService, LogTimeInput } from './time-entry-service';
 export { MergeSplitService, MergeResult, SplitPart, SplitResult } from './merge-split-service';
 export { SlaSweeper } from './sla-sweeper';

@@ -3,7 +3,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { EmitsEvent } from '../../decorators';
 import { currentEmissionContext, requireTenant } from '../../lib/emission/emission-context';
 import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { actionTime, contextAuthor } from './acting';
+import { actionTime, actsAsContact, MessageAuthor, messageAuthor } from './acting';
 import { TicketDomainError, TicketStateError } from './errors';
 import { commentAdded, commentUpdated, customerReplied, internalNoteAdded, messageAdded, responseStateChanged } from './mappers/conversation';
 import { slaStagesMet } from './mappers/sla';
@@ -18,8 +18,8 @@ export interface AddMessageInput {
   /** Default: portal for contacts, ui for staff. */
   channel?: MessageChannel;
   attachmentsCount?: number;
-  /** Default: the contact or user of the emission context (e.g. set by email ingestion running as SYSTEM). */
-  author?: { id: string; type: MessageAuthorType };
+  /** Default: the contact or user of the emission context. Only USER and SYSTEM callers (e.g. email ingestion) may set it. */
+  author?: MessageAuthor;
 }
 
 /** A posted message and what it did to the ticket. */
@@ -61,8 +61,8 @@ export class MessageService {
   @EmitsEvent('TICKET_SLA_STAGE_MET', slaStagesMet)
   async addMessage(ticketId: string, input: AddMessageInput): Promise<PostedMessage> {
     const tenant = requireTenant('MessageService.addMessage');
+    const author = messageAuthor(input.author);
     const ticket = await this.tickets.getActive(ticketId, { forUpdate: true });
-    const author = input.author ?? contextAuthor();
     const visibility = input.visibility ?? 'public';
     if (author.type === 'contact' && visibility === 'internal') throw new TicketStateError('Client contacts cannot post internal notes');
     if (!input.content?.trim()) throw new TicketDomainError('MESSAGE_EMPTY', 'A message needs content');
@@ -93,13 +93,13 @@ export class MessageService {
   /** Corrects the text of a message; the legacy comment event reports the before and after. */
   @EmitsEvent('TICKET_COMMENT_UPDATED', commentUpdated)
   async editMessage(messageId: string, content: string): Promise<EditedMessage> {
-    requireTenant('MessageService.editMessage');
+    const tenant = requireTenant('MessageService.editMessage');
     const before = await this.tickets.message(messageId);
     const ctx = currentEmissionContext();
-    if (ctx.actorType === 'CONTACT' && before.authorId !== ctx.actorContactId) throw new TicketStateError('Client contacts can only edit their own messages');
+    if (actsAsContact(ctx) && before.authorId !== ctx.actorContactId) throw new TicketStateError('Client contacts can only edit their own messages');
     if (!content?.trim()) throw new TicketDomainError('MESSAGE_EMPTY', 'A message needs content');
     if (content === before.content) return { before, after: before };
-    await this.uow.db('ticket_messages').where({ message_id: messageId }).update({ content, updated_at: actionTime() });
+    await this.uow.db('ticket_messages').where({ message_id: messageId, tenant }).update({ content, updated_at: actionTime() });
     return { before, after: await this.tickets.message(messageId) };
   }
 }

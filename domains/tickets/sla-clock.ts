@@ -51,9 +51,10 @@ export class SlaClock {
     const open = await db('ticket_sla_stages').where({ tenant, ticket_id: ticketId, state: 'active' }).whereNull('completed_at').whereIn('stage', stages);
     const met: SlaStage[] = [];
     for (const stage of open.map(toSlaStage)) {
+      // Exactly at the target is on time; the sweeper breaches only once the target has passed.
       const onTime = at.getTime() <= stage.targetAt.getTime();
       const updated = await db('ticket_sla_stages')
-        .where({ ticket_id: ticketId, stage: stage.stage, state: 'active' })
+        .where({ tenant, ticket_id: ticketId, stage: stage.stage, state: 'active' })
         .whereNull('completed_at')
         .update(onTime ? { state: 'met', met_at: at, completed_at: at } : { completed_at: at });
       if (updated && onTime) met.push({ ...stage, state: 'met', metAt: at, completedAt: at });
@@ -61,17 +62,22 @@ export class SlaClock {
     return met;
   }
 
-  /** Breaches every active stage whose target is at or before `now`, across tenants; returns the ones this call breached. */
+  /**
+   * Breaches every active stage whose target is before `now`, across tenants; returns the ones this
+   * call breached. A stage completed late is breached as of its completion, so overdueBySeconds
+   * measures the lateness, not how long the sweeper took to notice.
+   */
   async breachOverdue(now: Date, limit = 500): Promise<SlaStage[]> {
     const db = this.uow.db;
     // A fixed order makes concurrent sweepers lock rows in the same sequence (no deadlock).
-    const due = await db('ticket_sla_stages').where({ state: 'active' }).where('target_at', '<=', now).orderBy(['target_at', 'ticket_id', 'stage']).limit(limit);
+    const due = await db('ticket_sla_stages').where({ state: 'active' }).where('target_at', '<', now).orderBy(['target_at', 'ticket_id', 'stage']).limit(limit);
     const breached: SlaStage[] = [];
     for (const stage of due.map(toSlaStage)) {
+      const breachedAt = stage.completedAt ?? now;
       const updated = await db('ticket_sla_stages')
-        .where({ ticket_id: stage.ticketId, stage: stage.stage, state: 'active' })
-        .update({ state: 'breached', breached_at: now });
-      if (updated) breached.push({ ...stage, state: 'breached', breachedAt: now });
+        .where({ tenant: stage.tenantId, ticket_id: stage.ticketId, stage: stage.stage, state: 'active' })
+        .update({ state: 'breached', breached_at: breachedAt });
+      if (updated) breached.push({ ...stage, state: 'breached', breachedAt });
     }
     return breached;
   }

@@ -1,5 +1,6 @@
 import { injectable } from 'tsyringe';
 import { EmitsEvent } from '../../decorators';
+import { actionTime } from './acting';
 import { slaStagesBreached } from './mappers/sla';
 import { SlaClock } from './sla-clock';
 import { SlaStage } from './ticket';
@@ -13,7 +14,7 @@ export class SlaSweeper {
   constructor(private readonly sla: SlaClock) {}
 
   @EmitsEvent('TICKET_SLA_STAGE_BREACHED', slaStagesBreached)
-  async run(now: Date = new Date()): Promise<SlaStage[]> {
+  async run(now: Date = actionTime()): Promise<SlaStage[]> {
     return this.sla.breachOverdue(now);
   }
 }

@@ -23,13 +23,13 @@ export class TicketRepository {
     const tenant = requireTenant('TicketRepository.get');
     const db = this.uow.db;
     const row = await db('tickets as t')
-      .join('ticket_statuses as s', 's.status_id', 't.status_id')
+      .join('ticket_statuses as s', (j) => j.on('s.status_id', 't.status_id').andOn('s.tenant', 't.tenant'))
       .where({ 't.ticket_id': ticketId, 't.tenant': tenant })
       .modify((q) => (forUpdate && isPostgres(db) ? q.forUpdate('t') : q))
       .first('t.*', 's.is_closed');
     if (!row) throw new TicketNotFoundError(ticketId);
-    const tags = await db('ticket_tags').where({ ticket_id: ticketId }).pluck('tag_id');
-    const sla = await db('ticket_sla_stages').where({ ticket_id: ticketId }).orderBy('target_at');
+    const tags = await db('ticket_tags').where({ ticket_id: ticketId, tenant }).pluck('tag_id');
+    const sla = await db('ticket_sla_stages').where({ ticket_id: ticketId, tenant }).orderBy('target_at');
     return toTicket(row, tags, sla.map(toSlaStage));
   }
 

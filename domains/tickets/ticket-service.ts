@@ -144,8 +144,11 @@ export class TicketService {
 
   /** Raises the escalation level by one, optionally moving the ticket to a higher-tier board. */
   async escalate(ticketId: string, options: { toBoardId?: string; reason?: string } = {}): Promise<TicketChangeSet> {
-    const ticket = await this.tickets.getActive(ticketId);
-    return this.update(ticketId, { escalationLevel: ticket.escalationLevel + 1, boardId: options.toBoardId }, { reason: options.reason });
+    // Read under the row lock, in the save's own transaction: concurrent escalations add up.
+    return this.uow.run(async () => {
+      const ticket = await this.tickets.getActive(ticketId, { forUpdate: true });
+      return this.update(ticketId, { escalationLevel: ticket.escalationLevel + 1, boardId: options.toBoardId }, { reason: options.reason });
+    });
   }
 
   get(ticketId: string): Promise<Ticket> {
@@ -182,7 +185,7 @@ export class TicketService {
     const tenant = requireTenant('TicketService.saveTags');
     const removed = before.filter((t) => !after.includes(t));
     const added = after.filter((t) => !before.includes(t));
-    if (removed.length) await this.uow.db('ticket_tags').where({ ticket_id: ticketId }).whereIn('tag_id', removed).delete();
+    if (removed.length) await this.uow.db('ticket_tags').where({ ticket_id: ticketId, tenant }).whereIn('tag_id', removed).delete();
     if (added.length) await this.uow.db('ticket_tags').insert(added.map((tag_id) => ({ tenant, ticket_id: ticketId, tag_id })));
   }
 

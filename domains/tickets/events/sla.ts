@@ -40,6 +40,6 @@ export class TicketSlaStageMetPayload extends TicketSlaStagePayload {
     'typical use: alert the team lead or escalate.',
 })
 export class TicketSlaStageBreachedPayload extends TicketSlaStagePayload {
-  @DateTimeField({ description: 'When the sweeper recorded the breach' }) breachedAt!: string;
+  @DateTimeField({ description: 'When the stage was completed late, or else when the sweeper found it overdue' }) breachedAt!: string;
   @CountField({ description: 'Whole seconds between targetAt and breachedAt' }) overdueBySeconds!: number;
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
 import { billingModule, InvoiceService, InvoiceStateError } from '../../../domains/billing';
 import { createTestKit, TestKit } from '../../../lib/testing';
+import { readDate } from '../../../lib/uow/database';
 import { forEachDatabase } from '../../support/databases';
 
 forEachDatabase('billing: InvoiceService', (target) => {
@@ -46,6 +47,17 @@ forEachDatabase('billing: InvoiceService', (target) => {
     expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ invoiceId: draft.id, status: 'finalized' }).times(2);
     expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ currency: 'USD', finalizedAt: finalized.finalizedAt!.toISOString() }).times(1);
     expect(kit.events).to.have.emittedInOrder(['INVOICE_GENERATED', 'INVOICE_FINALIZED']);
+  });
+
+  it('stored times come from the emission clock, so finalizedAt agrees with occurredAt', async () => {
+    const clock = () => new Date('2030-01-01T00:00:00Z');
+    const draft = await kit.run(() => invoices.generate({ clientId, lines }), { clock });
+    const finalized = await kit.run(() => invoices.finalize(draft.id), { clock });
+    expect(finalized.finalizedAt!.toISOString()).to.equal('2030-01-01T00:00:00.000Z');
+    const v2 = kit.events.ofType('INVOICE_FINALIZED').find((e) => e.schemaRef === 'payload.InvoiceFinalized.v2')!;
+    expect(v2.payload).to.include({ finalizedAt: v2.occurredAt });
+    const row = await kit.db('invoices').where({ invoice_id: draft.id }).first();
+    for (const column of ['created_at', 'updated_at', 'finalized_at']) expect(readDate(row[column])!.toISOString()).to.equal('2030-01-01T00:00:00.000Z');
   });
 
   it('finalizing twice is refused with a clear error and emits nothing more', async () => {

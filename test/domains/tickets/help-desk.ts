@@ -16,6 +16,7 @@ import {
   TimeEntryService,
 } from '../../../domains/tickets';
 import { EmissionContextInit } from '../../../lib/emission/emission-context';
+import { DomainModule } from '../../../lib/runtime/domain-module';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { DatabaseTarget } from '../../support/databases';
 
@@ -47,8 +48,9 @@ export class HelpDesk {
     this.sweeper = kit.resolve(SlaSweeper);
   }
 
-  static async create(target: DatabaseTarget): Promise<HelpDesk> {
-    const desk = new HelpDesk(await createTestKit({ modules: [ticketsModule], databaseUrl: target.url }));
+  /** `modules`: more domains beside tickets in the same kit (e.g. billing). */
+  static async create(target: DatabaseTarget, modules: DomainModule[] = []): Promise<HelpDesk> {
+    const desk = new HelpDesk(await createTestKit({ modules: [ticketsModule, ...modules], databaseUrl: target.url }));
     await desk.kit.run(() => desk.configure(desk.kit.resolve(TicketSetupService)));
     return desk;
   }
@@ -110,10 +112,10 @@ export class HelpDesk {
  * Gives every test of the enclosing suite a fresh help desk (own database or schema). The handle
  * returned always points at the current test's desk.
  */
-export function freshHelpDeskPerTest(target: DatabaseTarget): HelpDesk {
+export function freshHelpDeskPerTest(target: DatabaseTarget, modules: DomainModule[] = []): HelpDesk {
   let current: HelpDesk | undefined;
   beforeEach(async () => {
-    current = await HelpDesk.create(target);
+    current = await HelpDesk.create(target, modules);
   });
   afterEach(() => current?.close());
   return new Proxy({} as HelpDesk, { get: (_target, key) => Reflect.get(current!, key) });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
+import { readDate } from '../../../lib/uow/database';
 import { forEachDatabase } from '../../support/databases';
 import { freshHelpDeskPerTest } from './help-desk';
 
@@ -108,6 +109,42 @@ forEachDatabase('tickets: SLA stages and the breach sweeper', (target) => {
     await sweep();
     expect(breaches()).to.have.length(1);
     expect(breaches()[0]).to.include({ stage: 'response', overdueBySeconds: 30 * 60 });
+  });
+
+  it('a stage completed late is breached as of its completion, however late the sweeper runs', async () => {
+    const ticket = await openHigh();
+    clock!.tick(90 * MINUTE);
+    await desk.run(() => desk.messages.addMessage(ticket.id, { content: 'Late reply' }));
+    clock!.tick(60 * MINUTE); // the sweeper only runs at 11:30
+    await sweep();
+    expect(desk.kit.events).to.have.emitted('TICKET_SLA_STAGE_BREACHED').withPayload({
+      ticketId: ticket.id,
+      stage: 'response',
+      targetAt: at(60),
+      breachedAt: at(90),
+      overdueBySeconds: 30 * 60,
+    }).times(1);
+    const row = await desk.kit.db('ticket_sla_stages').where({ ticket_id: ticket.id, stage: 'response' }).first();
+    expect(readDate(row.breached_at)!.toISOString()).to.equal(at(90));
+  });
+
+  it('exactly at the target a stage is still on time: the sweeper does not breach it, a reply meets it', async () => {
+    const ticket = await openHigh();
+    clock!.tick(60 * MINUTE);
+    await sweep();
+    expect(breaches()).to.be.empty;
+    await desk.run(() => desk.messages.addMessage(ticket.id, { content: 'Right on time' }));
+    expect(desk.kit.events).to.have.emitted('TICKET_SLA_STAGE_MET').withPayload({ ticketId: ticket.id, stage: 'response', metAt: at(60) }).times(1);
+    clock!.tick(1);
+    await sweep();
+    expect(breaches()).to.be.empty;
+  });
+
+  it('by default the sweeper sweeps at the emission clock', async () => {
+    await openHigh();
+    await desk.run(() => desk.sweeper.run(), { clock: () => new Date(at(61)) });
+    expect(breaches()).to.have.length(1);
+    expect(breaches()[0]).to.include({ stage: 'response', breachedAt: at(61), occurredAt: at(61) });
   });
 
   it('never breaches a stage that was met', async () => {

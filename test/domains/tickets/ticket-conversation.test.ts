@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { StaffActorRequiredError, TicketStateError } from '../../../domains/tickets';
+import { v4 as uuidv4 } from 'uuid';
+import { MessageAuthorNotAllowedError, StaffActorRequiredError, TicketStateError } from '../../../domains/tickets';
 import { forEachDatabase } from '../../support/databases';
 import { freshHelpDeskPerTest, ISO_DATE_TIME } from './help-desk';
 
@@ -88,6 +89,33 @@ forEachDatabase('tickets: messages, notes and time', (target) => {
     expect(err).to.be.instanceOf(TicketStateError);
     expect(desk.kit.events.all).to.be.empty;
     expect(await desk.kit.db('ticket_messages').where({ ticket_id: ticket.id })).to.be.empty;
+  });
+
+  it('a client contact cannot post as staff or as another contact: nothing is written, the SLA is untouched', async () => {
+    const ticket = await desk.opened({ priorityId: desk.priorities.high.id });
+    for (const author of [{ id: desk.technicianId, type: 'user' as const }, { id: uuidv4(), type: 'contact' as const }]) {
+      const err = await desk.asContact(() => desk.messages.addMessage(ticket.id, { content: 'Fixed, closing', author })).catch((e) => e);
+      expect(err).to.be.instanceOf(MessageAuthorNotAllowedError);
+      expect(err).to.include({ code: 'MESSAGE_AUTHOR_NOT_ALLOWED' });
+    }
+    // Without actorType, a contact and no user is a contact too (as the events say).
+    const implied = await desk.run(() => desk.messages.addMessage(ticket.id, { content: 'x', author: { id: desk.technicianId, type: 'user' } }), { actorUserId: undefined, actorContactId: desk.contactId }).catch((e) => e);
+    expect(implied).to.be.instanceOf(MessageAuthorNotAllowedError);
+    expect(desk.kit.events.all).to.be.empty;
+    expect(await desk.kit.db('ticket_messages').where({ ticket_id: ticket.id })).to.be.empty;
+    const after = await desk.run(() => desk.tickets.get(ticket.id));
+    expect(after.responseState).to.equal(undefined);
+    expect(after.sla.map((s) => s.state)).to.deep.equal(['active', 'active']);
+  });
+
+  it('a contact may name itself; a SYSTEM caller (email ingestion) may name the author', async () => {
+    const ticket = await desk.opened();
+    const contact = { id: desk.contactId, type: 'contact' as const };
+    const own = await desk.asContact(() => desk.messages.addMessage(ticket.id, { content: 'Me again', author: contact }));
+    expect(own.message).to.include({ authorId: desk.contactId, authorType: 'contact' });
+    const system = { actorUserId: undefined, actorType: 'SYSTEM' as const };
+    const ingested = await desk.run(() => desk.messages.addMessage(ticket.id, { content: 'Via email', channel: 'email', author: contact }), system);
+    expect(ingested.message).to.include({ authorId: desk.contactId, authorType: 'contact', channel: 'email' });
   });
 
   it('every message also emits the legacy TICKET_COMMENT_ADDED in its own shape', async () => {

@@ -108,6 +108,16 @@ forEachDatabase('tickets: assignment, boards, escalation and tags', (target) => 
     expect(kit.events).not.to.have.emitted('TICKET_ESCALATED');
   });
 
+  it('two concurrent escalations both count: level 2 and two TICKET_ESCALATED', async () => {
+    const { kit } = desk;
+    const ticket = await desk.opened();
+    await Promise.all([1, 2].map(() => desk.run(() => desk.tickets.escalate(ticket.id))));
+    expect((await desk.run(() => desk.tickets.get(ticket.id))).escalationLevel).to.equal(2);
+    expect(kit.events).to.have.emitted('TICKET_ESCALATED').withPayload({ ticketId: ticket.id }).times(2);
+    const levels = kit.events.payloads<{ changes: any }>('TICKET_UPDATED').map((p) => p.changes.escalationLevel);
+    expect(levels).to.have.deep.members([{ previous: 0, new: 1 }, { previous: 1, new: 2 }]);
+  });
+
   it('changing the tag set emits TICKET_TAGS_CHANGED with only the difference', async () => {
     const { kit, tags } = desk;
     const ticket = await desk.opened({ tagIds: [tags.vip.id] });
