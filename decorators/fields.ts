@@ -121,8 +121,11 @@ const UUID_VERSION = 'all';
  * The runtime check behind each JSON Schema `format` the field decorators emit. A compiled
  * validator registers exactly these, so a format means the same thing in both validators.
  */
+/** An internal record id as every payload checks it (tenant ids from a CLI flag or URL included). */
+export const isUuid = (v: string): boolean => isUUID(v, UUID_VERSION);
+
 export const FIELD_FORMATS: Readonly<Record<string, (v: string) => boolean>> = {
-  uuid: (v) => isUUID(v, UUID_VERSION),
+  uuid: isUuid,
   email: (v) => isEmail(v),
   'date-time': isDateTime,
   date: isCalendarDate,

@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { isUuid } from '../../decorators';
 import { Knex } from 'knex';
 import { v4 as uuidv4 } from 'uuid';
 import { EventStatus, pascalCase } from '../../decorators';
@@ -26,7 +27,6 @@ export class TenantEventError extends Error {
 }
 
 const EVENT_TYPE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `event_catalog`: tenant-defined events, one row per (tenant, event type), listed beside the
@@ -70,7 +70,7 @@ export class TenantCatalogStore {
   }
 
   async list(tenant: string): Promise<Array<Record<string, unknown>>> {
-    if (!UUID.test(tenant)) throw new TenantEventError(`tenant must be a UUID, got ${JSON.stringify(tenant)}`);
+    if (!isUuid(tenant)) throw new TenantEventError(`tenant must be a UUID, got ${JSON.stringify(tenant)}`);
     const rows = await this.db('event_catalog').where({ tenant }).orderBy(['category', 'event_type']);
     return rows.map((r: any) => ({
       ...r,
@@ -82,7 +82,7 @@ export class TenantCatalogStore {
   }
 
   private check(tenant: string, input: TenantEventInput): void {
-    if (!UUID.test(tenant)) throw new TenantEventError(`tenant must be a UUID, got ${JSON.stringify(tenant)}`);
+    if (!isUuid(tenant)) throw new TenantEventError(`tenant must be a UUID, got ${JSON.stringify(tenant)}`);
     if (!EVENT_TYPE.test(input.eventType)) throw new TenantEventError(`event type ${input.eventType} must be SCREAMING_SNAKE_CASE`);
     if (this.isSystemType(input.eventType)) throw new TenantEventError(`${input.eventType} is a system event type; pick another name`);
     if (input.payloadSchema && !this.ajv.validateSchema(input.payloadSchema)) {

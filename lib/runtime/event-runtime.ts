@@ -59,6 +59,7 @@ export class EventRuntime implements MethodInvoker {
   private readonly emitters: EmitterDefinition[];
   private readonly relayOptions: RelayOptions;
   private commitListener?: OutboxCommitListener;
+  private catalogEntries?: CatalogEntry[];
 
   constructor(options: RuntimeOptions) {
     this.db = options.db;
@@ -91,7 +92,9 @@ export class EventRuntime implements MethodInvoker {
 
   /** The catalog from metadata; throws CatalogConsistencyError listing every problem. */
   catalog(): CatalogEntry[] {
-    return assembleCatalog(this.registry, this.emitters);
+    // Registry and emitters are fixed once the runtime exists: assemble (and check) once.
+    this.catalogEntries ??= assembleCatalog(this.registry, this.emitters);
+    return this.catalogEntries;
   }
 
   resolve<T>(token: new (...args: any[]) => T): T {

@@ -2,4 +2,4 @@ export * from './database';
 export * from './unit-of-work';
 export * from './migrator';
 export * from './sequences';
-export * from './affected-rows';
+export * from './insert-if-absent';

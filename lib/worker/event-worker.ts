@@ -5,7 +5,7 @@ import { EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } f
 import { fromWireFields, WireFormatError } from '../bus/wire';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
-import { insertIfAbsent } from '../uow/affected-rows';
+import { insertIfAbsent } from '../uow/insert-if-absent';
 import { UnitOfWork } from '../uow/unit-of-work';
 import { HandlerRunner } from './handler-runner';
 import { ack, deadLetter, retry } from './ingest-outcome';

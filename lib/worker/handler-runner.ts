@@ -2,7 +2,7 @@ import { DependencyContainer } from 'tsyringe';
 import { HandlerDefinition } from '../../decorators';
 import { EventEnvelope } from '../bus/envelope';
 import { withFreshEmissionContext } from '../emission/emission-context';
-import { insertIfAbsent } from '../uow/affected-rows';
+import { insertIfAbsent } from '../uow/insert-if-absent';
 import { UnitOfWork } from '../uow/unit-of-work';
 
 /**

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { isUuid } from '../../decorators';
 import fs from 'node:fs';
 import { v4 as uuidv4 } from 'uuid';
 import { EventPayloadInvalidError, UnknownEventTypeError } from '../../lib/schema/errors';
@@ -19,7 +20,6 @@ interface SimulateOpts {
   json?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function readPayload(source: string): Record<string, unknown> {
   const text = source === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(source, 'utf8');
@@ -123,7 +123,7 @@ export function simulateCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (eventType: string | undefined, opts: SimulateOpts) => {
       if (!eventType === !opts.all) throw new CliError('give an event type or --all (see `wfe catalog list`)');
-      if (opts.tenant && !UUID.test(opts.tenant)) throw new CliError(`--tenant must be a UUID, got ${opts.tenant}`);
+      if (opts.tenant && !isUuid(opts.tenant)) throw new CliError(`--tenant must be a UUID, got ${opts.tenant}`);
       if (opts.all && opts.payload) throw new CliError('--payload applies to one event type, not --all');
       if (opts.all) await simulateEverything(opts, opts.tenant ?? uuidv4());
       else await simulateOne(eventType!, opts);

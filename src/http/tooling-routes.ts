@@ -1,4 +1,5 @@
 import { FastifyInstance } from 'fastify';
+import { isUuid } from '../../decorators';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toAsyncApi } from '../../lib/catalog/export-asyncapi';
@@ -6,7 +7,6 @@ import { EventPayloadInvalidError, UnknownEventTypeError } from '../../lib/schem
 import { Simulator } from '../../lib/simulation/simulator';
 import { App } from '../app';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `/schemas/:ref`, `/asyncapi.json`, `POST /simulate/:eventType`, `/metrics`. */
 export function toolingRoutes(server: FastifyInstance, app: App): void {
@@ -27,7 +27,7 @@ export function toolingRoutes(server: FastifyInstance, app: App): void {
     '/simulate/:eventType',
     async (req, reply) => {
       const { tenant, version } = req.query;
-      if (tenant !== undefined && !UUID.test(tenant)) return reply.code(400).send({ error: 'BAD_TENANT', message: 'tenant must be a UUID' });
+      if (tenant !== undefined && !isUuid(tenant)) return reply.code(400).send({ error: 'BAD_TENANT', message: 'tenant must be a UUID' });
       const body = req.body;
       if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) {
         return reply.code(400).send({ error: 'EVENT_PAYLOAD_INVALID', issues: [{ field: '', constraint: 'isObject', message: 'payload must be a JSON object' }] });
