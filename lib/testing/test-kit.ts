@@ -5,7 +5,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { InMemoryBus } from '../bus/memory-bus';
 import { EmissionContextInit, withEmissionContext } from '../emission/emission-context';
 import { RelayOptions } from '../outbox/relay';
-import { DomainModule } from '../runtime/domain-module';
+import { DomainModule } from '../modules/domain-module';
 import { EventRuntime } from '../runtime/event-runtime';
 import { createDatabase, isPostgresUrl } from '../uow/database';
 import { WorkerOptions } from '../worker/event-worker';
@@ -13,6 +13,7 @@ import { EventRecorder } from './event-recorder';
 import { Scenario } from './scenario';
 
 export interface TestKitOptions {
+  /** The modules under test (their dependencies join them); the kit catalogues exactly these. */
   modules?: DomainModule[];
   /** `postgres://…` for PostgreSQL (a throwaway schema); default DATABASE_URL, else SQLite `:memory:`. */
   databaseUrl?: string;
@@ -107,6 +108,8 @@ export async function createTestKit(options: TestKitOptions = {}): Promise<TestK
     await db.destroy();
   };
   try {
+    // The same all-problems-at-once check as `wfe catalog check`: a misspelled type fails here.
+    runtime.catalog();
     await runtime.migrate();
   } catch (err) {
     await teardown();

@@ -1,7 +1,7 @@
-import { CountField, DateTimeField, EnumField, UuidField } from '../../../decorators';
+import { CountField, DateTimeField, EnumField, UuidField } from '../../../lib/kit';
 import { SLA_STAGES, SlaStageName } from '../ticket';
 import { TicketPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
 /** One SLA stage of a ticket and its deadline. */
 abstract class TicketSlaStagePayload extends TicketPayload {
@@ -10,7 +10,7 @@ abstract class TicketSlaStagePayload extends TicketPayload {
   @DateTimeField({ description: 'Deadline of the stage' }) targetAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SLA_STAGE_ENTERED',
   name: 'Ticket SLA Stage Entered',
   description:
@@ -21,7 +21,7 @@ export class TicketSlaStageEnteredPayload extends TicketSlaStagePayload {
   @DateTimeField() enteredAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SLA_STAGE_MET',
   name: 'Ticket SLA Stage Met',
   description:
@@ -32,7 +32,7 @@ export class TicketSlaStageMetPayload extends TicketSlaStagePayload {
   @DateTimeField() metAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SLA_STAGE_BREACHED',
   name: 'Ticket SLA Stage Breached',
   description:
@@ -42,4 +42,12 @@ export class TicketSlaStageMetPayload extends TicketSlaStagePayload {
 export class TicketSlaStageBreachedPayload extends TicketSlaStagePayload {
   @DateTimeField({ description: 'When the stage was completed late, or else when the sweeper found it overdue' }) breachedAt!: string;
   @CountField({ description: 'Whole seconds between targetAt and breachedAt' }) overdueBySeconds!: number;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_SLA_STAGE_ENTERED: TicketSlaStageEnteredPayload;
+    TICKET_SLA_STAGE_MET: TicketSlaStageMetPayload;
+    TICKET_SLA_STAGE_BREACHED: TicketSlaStageBreachedPayload;
+  }
 }
