@@ -25,6 +25,9 @@ export {
 export type { ModuleRoutes, ModuleHttpContext, ModuleLogger } from '../modules/module-routes';
 export type { ModuleCommands, CommandApp } from '../modules/module-commands';
 export type { DemoStory, DemoContext } from '../modules/demo-story';
+export { BlobStore, StoredBlob, PutOptions, BlobTooLargeError, BlobNotFoundError } from '../blobs/blob-store';
+export { SecretBox, SecretBoxError } from '../security/secret-box';
+export { SignedTokens, SignedTokenError, SignOptions } from '../security/signed-tokens';
 export * from './acting';
 export * from './domain-error';
 export * from './mapping';

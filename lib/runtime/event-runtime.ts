@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { Knex } from 'knex';
-import { DependencyContainer, Lifecycle } from 'tsyringe';
+import { DependencyContainer, InjectionToken, Lifecycle } from 'tsyringe';
 import { EmitterDefinition, HandlerDefinition } from '../../decorators';
 import { EventEnvelope } from '../bus/envelope';
 import { EventBus } from '../bus/event-bus';
@@ -13,7 +14,12 @@ import { resolveModules } from '../modules/resolve-modules';
 import { listenForOutboxCommits, OutboxCommitListener } from '../outbox/commit-notifications';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxRelay, RelayOptions } from '../outbox/relay';
+import { BlobStore } from '../blobs/blob-store';
+import { LocalBlobStore } from '../blobs/local-blob-store';
 import { CompiledValidator } from '../schema/compiled-validator';
+import { SecretBox } from '../security/secret-box';
+import { SecretKey } from '../security/secret-key';
+import { SignedTokens } from '../security/signed-tokens';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
 import { migrate } from '../uow/migrator';
@@ -37,6 +43,10 @@ export interface RuntimeOptions {
   defaults?: EmissionContextInit;
   relay?: RelayOptions;
   worker?: WorkerOptions;
+  /** Where files, raw messages and webhook bodies go; default `./data/blobs` (WFE_BLOB_DIR). */
+  blobStore?: BlobStore;
+  /** Master secret for sealing credentials and signing links; default WFE_SECRET_KEY, else `./data/secret.key`. */
+  secretKey?: SecretKey;
 }
 
 export type CommitListener = (envelopes: EventEnvelope[]) => void;
@@ -71,6 +81,8 @@ export class EventRuntime implements MethodInvoker {
   readonly modules: DomainModule[];
   readonly emitters: EmitterDefinition[];
   readonly handlers: HandlerDefinition[];
+  readonly blobStore: BlobStore;
+  readonly secretKey: SecretKey;
   private readonly commitListeners = new Set<CommitListener>();
   private readonly relayOptions: RelayOptions;
   private commitListener?: OutboxCommitListener;
@@ -93,8 +105,16 @@ export class EventRuntime implements MethodInvoker {
     const handlers = new HandlerRunner(this.uow, this.container, this.handlers, this.registry);
     this.worker = new EventWorker(this.uow, this.bus, this.registry, this.validator, handlers, options.worker);
 
+    this.blobStore = options.blobStore ?? new LocalBlobStore(process.env.WFE_BLOB_DIR || path.join('data', 'blobs'));
+    this.secretKey = options.secretKey ?? SecretKey.fromEnvOrFile(process.env, path.join('data', 'secret.key'));
+
     this.container.registerInstance(EventRuntime, this);
     this.container.registerInstance(UnitOfWork, this.uow);
+    // Abstract / private-constructor classes are still valid tokens: decorator metadata names them.
+    this.container.registerInstance(BlobStore as unknown as InjectionToken<BlobStore>, this.blobStore);
+    this.container.registerInstance(SecretKey as unknown as InjectionToken<SecretKey>, this.secretKey);
+    this.container.registerInstance(SecretBox, new SecretBox(this.secretKey));
+    this.container.registerInstance(SignedTokens, new SignedTokens(this.secretKey));
     for (const m of this.modules) for (const cls of [...m.services, ...m.handlers, ...m.sweepers]) this.bind(cls);
     interceptContainer(this.container, this);
   }
