@@ -22,11 +22,13 @@ export { TimeEntryService, LogTimeInput } from './time-entry-service';
 export { MergeSplitService, MergeResult, SplitPart, SplitResult } from './merge-split-service';
 export { SlaSweeper } from './sla-sweeper';
 
+import { ticketsDemo } from './demo';
 import { tickets } from './module';
 
 export const ticketsModule = tickets.define({
   services: [TicketRepository, SlaClock, TicketSetupService, TicketService, MessageService, TimeEntryService, MergeSplitService],
   sweepers: [SlaSweeper],
   migrations: [ticketReferenceDataMigration, ticketsMigration],
+  demo: ticketsDemo,
   tables: ['tickets', 'ticket_tags', 'ticket_messages', 'ticket_time_entries', 'ticket_sla_stages', 'ticket_statuses', 'priorities', 'boards', 'tags', 'sla_policies'],
 });
