@@ -1,0 +1,6 @@
+import { DemoStory } from '../../lib/kit';
+
+export const schedulingDemo: DemoStory = {
+  title: 'Scheduling',
+  async run() {},
+};
