@@ -72,7 +72,7 @@ export class DispatchService {
   /** One step, conditional on the visit being at `from` (and the appointment still scheduled, its row locked). */
   private async step(appointmentId: string, action: string, from: VisitState, to: VisitState, columns: Record<string, unknown>): Promise<Visit> {
     const tenant = currentTenant('DispatchService.step');
-    const a = await this.appointments.getScheduled(appointmentId, action);
+    const a = await this.appointments.getScheduled(appointmentId, `${action} for`);
     const updated = await this.uow.db('appointment_visits').where({ appointment_id: appointmentId, tenant, state: from }).update({ state: to, ...columns });
     if (!updated) throw new VisitStateError(appointmentId, (await this.visits.find(appointmentId))?.state, action, from);
     return (await this.visits.find(appointmentId, a.ticketId))!;
