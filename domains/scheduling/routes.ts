@@ -2,13 +2,14 @@ import { ModuleRoutes, SignedTokenError, withEmissionContext } from '../../lib/k
 import { CalendarFeedService } from './feed/calendar-feed-service';
 
 /**
- * `GET /scheduling/feeds/<token>.ics`: a technician's iCalendar feed. Calendar apps send no
- * credentials, so the signed token in the link is the credential: a bad or expired one gets 401.
+ * `GET /scheduling/calendar.ics?token=<token>`: a technician's iCalendar feed. Calendar apps send
+ * no credentials, so the signed token in the link is the credential: a missing, bad or expired
+ * one gets 401. (A query string, not a path segment: a JWT is longer than a route parameter may be.)
  */
 export const schedulingRoutes: ModuleRoutes = (server, { runtime }) => {
-  server.get<{ Params: { file: string } }>('/scheduling/feeds/:file', async (request, reply) => {
+  server.get<{ Querystring: { token?: string } }>('/scheduling/calendar.ics', async (request, reply) => {
     const feeds = runtime.resolve(CalendarFeedService);
-    const token = request.params.file.replace(/\.ics$/, '');
+    const token = request.query.token ?? '';
     let claims;
     try {
       claims = await feeds.verify(token);

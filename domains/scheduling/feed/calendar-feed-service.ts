@@ -41,12 +41,12 @@ export class CalendarFeedService {
     private readonly tokens: SignedTokens,
   ) {}
 
-  /** The path of the technician's feed (`/scheduling/feeds/<token>.ics`), valid for `validDays`. */
+  /** The path of the technician's feed (`/scheduling/calendar.ics?token=<signed token>`), valid for `validDays`. */
   async feedPath(userId: string, { validDays = 365 } = {}): Promise<string> {
     const tenant = currentTenant('CalendarFeedService.feedPath');
     checkUuid('userId', userId);
     const token = await this.tokens.sign(PURPOSE, { tenant, userId }, { expiresInSeconds: validDays * 86_400, now: actionTime() });
-    return `/scheduling/feeds/${token}.ics`;
+    return `/scheduling/calendar.ics?token=${token}`;
   }
 
   /** Whose feed a token opens; throws SignedTokenError for a forged, altered or expired token. */
