@@ -1,8 +1,8 @@
-import { UnitOfWork, currentTenant } from '../../lib/kit';
+import { UnitOfWork, currentTenant } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
-import { toSlaStage } from './rows';
-import { SlaStage, SlaStageName } from './ticket';
-import { TicketRepository } from './ticket-repository';
+import { toSlaStage } from '../rows';
+import { SlaStage, SlaStageName } from '../ticket';
+import { TicketRepository } from '../ticket-repository';
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 import { BooleanField, EnumField, JsonField, NestedField, StringField, UuidField } from '../../../lib/kit';
-import { TicketPayload } from './base-payloads';
+import { TicketPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 /**

@@ -1,9 +1,9 @@
-import { UnitOfWork, currentTenant } from '../../lib/kit';
+import { UnitOfWork, currentTenant } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { TicketInputError } from './errors';
+import { TicketInputError } from '../errors';
 import { Board, Priority, SlaPolicy, Tag, TicketStatus } from './reference-data';
-import { TicketRepository } from './ticket-repository';
+import { TicketRepository } from '../ticket-repository';
 
 /** The help-desk configuration an MSP sets up once per tenant. Configuration emits no events. */
 @injectable()

@@ -1,18 +1,12 @@
-import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from '../../lib/kit';
+import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { TicketInputError } from './errors';
-import { timeEntryAdded } from './mappers/work';
-import { toTimeEntry } from './rows';
-import { TimeEntry } from './ticket';
-import { TicketRepository } from './ticket-repository';
-
-export interface LogTimeInput {
-  minutes: number;
-  /** Default true: MSP work on a client's ticket is billed unless marked otherwise. */
-  billable?: boolean;
-  notes?: string;
-}
+import { TicketInputError } from '../errors';
+import { LogTimeInput } from './time-entry';
+import { timeEntryAdded } from './time-entry-mappers';
+import { toTimeEntry } from '../rows';
+import { TimeEntry } from '../ticket';
+import { TicketRepository } from '../ticket-repository';
 
 /** Work logged against tickets by technicians. */
 @injectable()

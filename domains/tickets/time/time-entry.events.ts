@@ -1,5 +1,5 @@
 import { BooleanField, CountField, DateTimeField, UuidField } from '../../../lib/kit';
-import { ActingUser, TicketPayload } from './base-payloads';
+import { ActingUser, TicketPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 @tickets.event({

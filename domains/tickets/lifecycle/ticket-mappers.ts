@@ -1,5 +1,5 @@
 import { iso, nonEmpty, without, when, sameValue } from '../../../lib/kit';
-import { diffTickets, TicketChangeSet, TicketUpdateOptions } from '../ticket-changes';
+import { diffTickets, TicketChangeSet, TicketUpdateOptions } from './ticket-changes';
 import { Assignee, FieldChanges, Ticket } from '../ticket';
 
 /** Mappers of ticket creation and of the transitions a save (`TicketService.update`) can contain. */

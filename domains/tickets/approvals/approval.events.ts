@@ -1,5 +1,5 @@
 import { DateTimeField, JsonField, StringField, UuidField } from '../../../lib/kit';
-import { TicketPayload } from './base-payloads';
+import { TicketPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 /** Catalogued so workflow authors can design against the shape; nothing emits these yet. */

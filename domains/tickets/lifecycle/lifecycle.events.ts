@@ -1,5 +1,5 @@
 import { DateTimeField, StringField, UuidField } from '../../../lib/kit';
-import { ActingUser, TicketEditPayload, TicketFieldChangesPayload, TicketReasonedPayload } from './base-payloads';
+import { ActingUser, TicketEditPayload, TicketFieldChangesPayload, TicketReasonedPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 @tickets.event({

@@ -1,38 +1,14 @@
-import { actionTime, actsAsContact, currentContactId, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../lib/kit';
+import { actionTime, actsAsContact, currentContactId, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { MessageAuthor, messageAuthor } from './acting';
-import { TicketInputError, TicketStateError } from './errors';
-import { commentAdded, commentUpdated, customerReplied, internalNoteAdded, messageAdded, responseStateChanged } from './mappers/conversation';
-import { slaStagesMet } from './mappers/sla';
-import { SlaClock } from './sla-clock';
-import { MessageAuthorType, MessageChannel, MessageVisibility, ResponseState, SlaStage, TicketMessage, Transition } from './ticket';
-import { TicketRepository } from './ticket-repository';
-
-export interface AddMessageInput {
-  content: string;
-  /** Default public. Only staff can post internal notes. */
-  visibility?: MessageVisibility;
-  /** Default: portal for contacts, ui for staff. */
-  channel?: MessageChannel;
-  attachmentsCount?: number;
-  /** Default: the contact or user of the emission context. Only USER and SYSTEM callers (e.g. email ingestion) may set it. */
-  author?: MessageAuthor;
-}
-
-/** A posted message and what it did to the ticket. */
-export interface PostedMessage {
-  message: TicketMessage;
-  responseState?: Transition<ResponseState>;
-  slaMet: SlaStage[];
-}
-
-export interface EditedMessage {
-  before: TicketMessage;
-  after: TicketMessage;
-  /** The user or contact who edited it. */
-  editorId: string;
-}
+import { AddMessageInput, EditedMessage, PostedMessage } from './message';
+import { messageAuthor } from './message-author';
+import { TicketInputError, TicketStateError } from '../errors';
+import { commentAdded, commentUpdated, customerReplied, internalNoteAdded, messageAdded, responseStateChanged } from './message-mappers';
+import { slaStagesMet } from '../sla/sla-mappers';
+import { SlaClock } from '../sla/sla-clock';
+import { MessageAuthorType, MessageChannel, MessageVisibility, ResponseState, SlaStage, TicketMessage, Transition } from '../ticket';
+import { TicketRepository } from '../ticket-repository';
 
 /** Who owes the next answer after a message: the client after a staff reply, staff after a client's. */
 function nextResponseState(author: MessageAuthorType, visibility: MessageVisibility): ResponseState | undefined {

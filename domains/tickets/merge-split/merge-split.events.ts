@@ -1,5 +1,5 @@
 import { DateTimeField, DomainPayload, StringField, UuidArrayField, UuidField } from '../../../lib/kit';
-import { ActingUser } from './base-payloads';
+import { ActingUser } from '../ticket-payloads';
 import { tickets } from '../module';
 
 /** Merge and split act on several tickets, so they name them instead of a single ticketId. */

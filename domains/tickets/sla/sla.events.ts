@@ -1,6 +1,6 @@
 import { CountField, DateTimeField, EnumField, UuidField } from '../../../lib/kit';
 import { SLA_STAGES, SlaStageName } from '../ticket';
-import { TicketPayload } from './base-payloads';
+import { TicketPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 /** One SLA stage of a ticket and its deadline. */

@@ -1,8 +1,8 @@
 import { injectable } from 'tsyringe';
-import { actionTime, EmitsEvent } from '../../lib/kit';
-import { slaStagesBreached } from './mappers/sla';
+import { actionTime, EmitsEvent } from '../../../lib/kit';
+import { slaStagesBreached } from './sla-mappers';
 import { SlaClock } from './sla-clock';
-import { SlaStage } from './ticket';
+import { SlaStage } from '../ticket';
 
 /**
  * The time-based side of SLAs: run it on a schedule (every minute or so). Each run breaches the

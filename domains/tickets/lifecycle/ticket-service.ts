@@ -1,7 +1,7 @@
-import { actionTime, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../lib/kit';
+import { actionTime, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { TicketInputError, TicketStateError } from './errors';
+import { TicketInputError, TicketStateError } from '../errors';
 import {
   ticketAssigned,
   ticketAssignedOnCreate,
@@ -15,40 +15,15 @@ import {
   ticketTagsChanged,
   ticketUnassigned,
   ticketUpdated,
-} from './mappers/lifecycle';
-import { slaStagesEntered, slaStagesMet } from './mappers/sla';
-import { editableColumns } from './rows';
-import { SlaClock } from './sla-clock';
-import { Assignee, ASSIGNEE_TYPES, ResponseState, Ticket } from './ticket';
+} from './ticket-mappers';
+import { slaStagesEntered, slaStagesMet } from '../sla/sla-mappers';
+import { editableColumns } from '../rows';
+import { SlaClock } from '../sla/sla-clock';
+import { Assignee, ASSIGNEE_TYPES, ResponseState, Ticket } from '../ticket';
 import { diffTickets, TicketChangeSet, TicketUpdateOptions } from './ticket-changes';
-import { TicketRepository } from './ticket-repository';
-
-export interface CreateTicketInput {
-  title: string;
-  clientId: string;
-  contactId?: string;
-  /** The board (service queue) the ticket starts on. */
-  boardId: string;
-  priorityId: string;
-  /** Default: the tenant's default open status. */
-  statusId?: string;
-  assignee?: Assignee;
-  tagIds?: string[];
-}
-
-/** Fields a save may change; absent fields are left alone, `null` clears a clearable one. */
-export interface TicketPatch {
-  title?: string;
-  contactId?: string | null;
-  boardId?: string;
-  statusId?: string;
-  priorityId?: string;
-  assignee?: Assignee | null;
-  /** The complete tag set after the save. */
-  tagIds?: string[];
-  responseState?: ResponseState;
-  escalationLevel?: number;
-}
+import { TicketClientPolicy } from './ticket-client-policy';
+import { CreateTicketInput, TicketPatch } from './ticket-input';
+import { TicketRepository } from '../ticket-repository';
 
 /** Opening tickets and every edit of them. */
 @injectable()
@@ -57,6 +32,7 @@ export class TicketService {
     private readonly uow: UnitOfWork,
     private readonly tickets: TicketRepository,
     private readonly sla: SlaClock,
+    private readonly clients: TicketClientPolicy,
   ) {}
 
   /** Opens a ticket in an open status (assigned, if an owner is given) and starts the SLA clocks of its priority's policy. */
@@ -67,6 +43,7 @@ export class TicketService {
     const tenant = currentTenant('TicketService.create');
     assertTitle(input.title);
     assertAssignee(input.assignee);
+    await this.clients.assertCanOpenTicket(input.clientId);
     await this.tickets.board(input.boardId);
     await this.tickets.priority(input.priorityId);
     const status = input.statusId ? await this.tickets.status(input.statusId) : await this.tickets.defaultStatus(false);

@@ -9,7 +9,7 @@ import {
   RESPONSE_STATES,
   ResponseState,
 } from '../ticket';
-import { ActingUser, TicketPayload } from './base-payloads';
+import { ActingUser, TicketPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 /** A message on a ticket and the channel it came through. */

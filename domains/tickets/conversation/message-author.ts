@@ -1,11 +1,6 @@
-import { actsAsContact, currentContactId, currentUserId } from '../../lib/kit';
-import { MessageAuthorNotAllowedError, TicketInputError } from './errors';
-import { MessageAuthorType } from './ticket';
-
-export interface MessageAuthor {
-  id: string;
-  type: MessageAuthorType;
-}
+import { actsAsContact, currentContactId, currentUserId } from '../../../lib/kit';
+import { MessageAuthorNotAllowedError, TicketInputError } from '../errors';
+import { MessageAuthor } from './message';
 
 const authorRequired = () => new TicketInputError('author', 'is required: pass one, or run with a user or contact actor', 'MESSAGE_AUTHOR_REQUIRED');
 

@@ -1,16 +1,7 @@
 import { iso } from '../../../lib/kit';
-import type { MergeResult, SplitResult } from '../merge-split-service';
-import { TimeEntry } from '../ticket';
+import { MergeResult, SplitResult } from './merge-split';
 
-/** Mappers of logged time and of merges and splits. */
-
-export const timeEntryAdded = (e: TimeEntry) => ({
-  ticketId: e.ticketId,
-  timeEntryId: e.id,
-  minutes: e.minutes,
-  billable: e.billable,
-  createdAt: iso(e.createdAt),
-});
+/** Mappers of merges and splits. */
 
 export const ticketMerged = (r: MergeResult) =>
   ({ sourceTicketId: r.source.id, targetTicketId: r.target.id, mergedAt: iso(r.at), reason: r.reason });

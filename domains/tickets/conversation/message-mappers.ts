@@ -1,5 +1,5 @@
 import { iso, when } from '../../../lib/kit';
-import type { EditedMessage, PostedMessage } from '../message-service';
+import { EditedMessage, PostedMessage } from './message';
 import { TicketMessage } from '../ticket';
 
 /** Mappers of posted and edited messages: the canonical events and the legacy comment ones. */

@@ -1,5 +1,5 @@
-import { sameValue } from '../../lib/kit';
-import { FieldChanges, SlaStage, Ticket } from './ticket';
+import { sameValue } from '../../../lib/kit';
+import { FieldChanges, SlaStage, Ticket } from '../ticket';
 
 /** The ticket fields a save can change, by the dot-path events report them under. */
 export function trackedFields(t: Ticket): Record<string, unknown> {

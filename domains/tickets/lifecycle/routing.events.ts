@@ -1,6 +1,6 @@
 import { DateTimeField, EnumField, UuidArrayField, UuidField } from '../../../lib/kit';
 import { ASSIGNEE_TYPES, AssigneeType } from '../ticket';
-import { ActingUser, TicketPayload, TicketReasonedPayload } from './base-payloads';
+import { ActingUser, TicketPayload, TicketReasonedPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
 @tickets.event({

@@ -1,5 +1,5 @@
-import { BooleanField, ChangesField, DomainPayload, StringField, UpdatedFieldsField, UuidField } from '../../../lib/kit';
-import { FieldChanges } from '../ticket';
+import { BooleanField, ChangesField, DomainPayload, StringField, UpdatedFieldsField, UuidField } from '../../lib/kit';
+import { FieldChanges } from './ticket';
 
 /** Every ticket event names its ticket. */
 export abstract class TicketPayload extends DomainPayload {

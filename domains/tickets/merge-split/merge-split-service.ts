@@ -1,31 +1,11 @@
-import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from '../../lib/kit';
+import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
-import { TicketInputError, TicketReferenceError, TicketStateError } from './errors';
-import { ticketMerged, ticketSplit } from './mappers/work';
-import { Ticket } from './ticket';
-import { TicketRepository } from './ticket-repository';
-import { TicketService } from './ticket-service';
-
-export interface MergeResult {
-  source: Ticket;
-  target: Ticket;
-  movedMessageIds: string[];
-  at: Date;
-  reason?: string;
-}
-
-export interface SplitPart {
-  title: string;
-  /** Messages of the original ticket that move to the new one. */
-  messageIds: string[];
-}
-
-export interface SplitResult {
-  original: Ticket;
-  created: Ticket[];
-  at: Date;
-  reason?: string;
-}
+import { TicketInputError, TicketReferenceError, TicketStateError } from '../errors';
+import { MergeResult, SplitPart, SplitResult } from './merge-split';
+import { ticketMerged, ticketSplit } from './merge-split-mappers';
+import { Ticket } from '../ticket';
+import { TicketRepository } from '../ticket-repository';
+import { TicketService } from '../lifecycle/ticket-service';
 
 /**
  * Merging duplicates and splitting tickets that mix several issues. Closing and opening go
