@@ -1,4 +1,5 @@
 import { ticketsModule } from '../tickets';
+import { AnyClientMayBeBooked, AppointmentClientPolicy } from './appointments/appointment-client-policy';
 import { AppointmentOutcomeService } from './appointments/appointment-outcome-service';
 import { AppointmentRepository } from './appointments/appointment-repository';
 import { AppointmentService } from './appointments/appointment-service';
@@ -38,6 +39,7 @@ export { ScheduleBlockNotFoundError } from './blocks/schedule-block-errors';
 export { ScheduleConflictError, Clash } from './calendar/calendar-errors';
 export { VisitStateError } from './dispatch/dispatch-errors';
 export { AppointmentService } from './appointments/appointment-service';
+export { AppointmentClientPolicy } from './appointments/appointment-client-policy';
 export { AppointmentOutcomeService } from './appointments/appointment-outcome-service';
 export { ScheduleBlockService } from './blocks/schedule-block-service';
 export { CapacityService } from './capacity/capacity-service';
@@ -59,6 +61,7 @@ export const schedulingModule = scheduling.define({
     DispatchService,
     CalendarFeedService,
   ],
+  provides: [{ token: AppointmentClientPolicy, useClass: AnyClientMayBeBooked }],
   migrations: [calendarsMigration, appointmentsMigration, scheduleBlocksMigration, capacityMigration, visitsMigration],
   tables: ['scheduling_calendars', 'appointments', 'schedule_blocks', 'scheduling_team_capacity', 'scheduling_capacity_days', 'appointment_visits'],
   routes: schedulingRoutes,

@@ -7,6 +7,7 @@ import { capacityReached } from '../capacity/capacity-mappers';
 import { VisitRepository } from '../dispatch/visit-repository';
 import { resolveWindow } from '../time/time-window';
 import { Appointment, AppointmentChange, Assignee } from './appointment';
+import { AppointmentClientPolicy } from './appointment-client-policy';
 import { AppointmentStateError } from './appointment-errors';
 import { SchedulingInputError } from '../scheduling-input-error';
 import { AssignOptions, BookAppointmentInput, capacityTeam, checkAssignee, checkBooking, optionalText, RescheduleInput } from './appointment-input';
@@ -27,11 +28,13 @@ export class AppointmentService {
     private readonly capacity: CapacityLedger,
     private readonly visits: VisitRepository,
     private readonly tickets: TicketLink,
+    private readonly clients: AppointmentClientPolicy,
   ) {}
 
   /**
-   * Books an appointment. Refused (nothing written) on bad input, an unknown or closed ticket, or
-   * an overlap with the assignee's appointments or blocks unless `force`.
+   * Books an appointment. Refused (nothing written) on bad input, an unknown or closed ticket, a
+   * client the AppointmentClientPolicy refuses, or an overlap with the assignee's appointments or
+   * blocks unless `force`.
    */
   @EmitsEvent('APPOINTMENT_CREATED', appointmentCreated)
   @EmitsEvent('SCHEDULE_ENTRY_CREATED', entryCreated)
@@ -42,7 +45,8 @@ export class AppointmentService {
     const actorUserId = requireStaff('AppointmentService.book');
     const booking = checkBooking(input);
     const { clientId } = input.ticketId ? await this.tickets.check(input.ticketId, input.clientId) : { clientId: input.clientId };
-    // CRM: when the crm module's public service lands, refuse an archived client (clientId) here.
+    // The client rule (e.g. CRM refusing an archived client) comes from whoever provides the port.
+    if (clientId) await this.clients.assertCanBook(clientId);
     await this.calendars.claim(booking.window, appointmentClaim(booking.assignee, booking.teamId, { force: input.force }));
     const at = actionTime();
     const id = uuidv4();
