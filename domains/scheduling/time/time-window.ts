@@ -38,7 +38,3 @@ export function resolveWindow(input: Omit<TimeWindowInput, 'end'> & { end?: stri
   if (endAt.getTime() - startAt.getTime() > MAX_WINDOW_DAYS * 24 * 3_600_000) throw new SchedulingTimeError('end', `must be at most ${MAX_WINDOW_DAYS} days after start`);
   return { startAt, endAt, timezone: zone.name };
 }
-
-/** Half-open windows overlap: one ending at 10:00 and one starting at 10:00 do not. */
-export const overlaps = (a: { startAt: Date; endAt: Date }, b: { startAt: Date; endAt: Date }): boolean =>
-  a.startAt.getTime() < b.endAt.getTime() && b.startAt.getTime() < a.endAt.getTime();

@@ -82,9 +82,6 @@ export function resolveTime(field: string, value: unknown, zone: IANAZone): Date
 /** `2026-03-09T09:00:00-04:00`: the instant as the zone's wall clock shows it, with its offset. */
 export const localIso = (at: Date, zone: string): string => DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true })!;
 
-/** The calendar day (YYYY-MM-DD) of an instant in a zone. */
-export const localDate = (at: Date, zone: string): string => DateTime.fromJSDate(at, { zone }).toISODate()!;
-
 /**
  * The local calendar days a window touches in `zone`, with the minutes of the window on each.
  * Days are cut at local midnight, so a 23- or 25-hour day counts its real length.
