@@ -6,7 +6,7 @@ import { EventEnvelope } from '../../lib/bus/envelope';
 import { withEmissionContext } from '../../lib/emission/emission-context';
 import { App, createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
-import { table } from './output';
+import { outputHelp, table } from './output';
 
 /** A help-desk morning and an invoice, as one tenant's business actions. */
 async function businessDay(app: App, people: { contactId: string; technicianId: string }): Promise<void> {
@@ -50,6 +50,13 @@ export function demoCommand(program: Command): void {
     .command('demo')
     .description('run a help-desk morning and an invoice through the real services and watch the events arrive')
     .option('--within <ms>', 'how long to wait for the worker', '10000')
+    .addHelpText(
+      'after',
+      outputHelp(
+        'The tenant and correlation id, a table of every committed event (type, schema ref, entity, time from\n' +
+          'commit to the worker), then "N events committed, N recorded by the worker". Exit 1 if one did not arrive.',
+      ),
+    )
     .action(async (opts: { within: string }) => {
       const app = await createApp(loadConfig());
       try {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { catalogCommands } from './catalog-commands';
 import { demoCommand } from './demo-command';
 import { CliError } from './output';
+import { packageVersion } from './package-info';
 import { serveCommand } from './serve-command';
 import { streamCommands } from './stream-commands';
 import { catalogToolingCommands } from './catalog-tooling-commands';
@@ -12,7 +13,10 @@ import { simulateCommand } from './simulate-command';
 const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, catalogToolingCommands, simulateCommand, demoCommand];
 
 export function buildProgram(): Command {
-  const program = new Command('wfe').description('workflow-events: catalogued, schema-validated domain events').showHelpAfterError();
+  const program = new Command('wfe')
+    .description('workflow-events: catalogued, schema-validated domain events')
+    .version(packageVersion(), '-V, --version', 'print the workflow-events version')
+    .showHelpAfterError();
   for (const register of commandGroups) register(program);
   return program;
 }

@@ -5,6 +5,6 @@ import { CatalogEntry } from '../../lib/catalog/catalog-entry';
 import { SchemaRegistry } from '../../lib/schema/registry';
 
 /** The catalog straight from the loaded domains' metadata: no database needed. */
-export function catalogFromMetadata(): CatalogEntry[] {
-  return assembleCatalog(new SchemaRegistry());
+export function catalogFromMetadata(registry: SchemaRegistry = new SchemaRegistry()): CatalogEntry[] {
+  return assembleCatalog(registry);
 }
