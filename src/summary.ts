@@ -26,7 +26,7 @@ export function startupSummary(config: AppConfig, catalog: CatalogEntry[], sync:
     `  catalog:   ${catalog.length} events, synced (${changes} change(s), ${sync.unchanged} unchanged)`,
     '',
     table(rows, ['CATEGORY', 'EMITTED', 'LEGACY', 'CATALOG-ONLY', 'TOTAL']),
-    `  ${STATUS_LEGEND}`,
+    STATUS_LEGEND,
     '',
     `  listening: ${address}`,
     '    GET  /catalog[?tenant=<id>]   GET /catalog/:eventType   GET /schemas/:ref   GET /asyncapi.json',

@@ -5,7 +5,7 @@ import { TenantCatalogStore, TenantEventError } from '../../lib/catalog/tenant-c
 import { SchemaRegistry } from '../../lib/schema/registry';
 import { createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
-import { eventView } from './event-view';
+import { commonFields, eventView } from './event-view';
 import { catalogFromMetadata } from './metadata-catalog';
 import { CliError, outputHelp, printJson, table } from './output';
 
@@ -52,12 +52,6 @@ function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new CliError(`expected a schema version (1, 2, …), got "${v}"`);
   return n;
-}
-
-/** Top-level payload fields every catalogued event has (tenantId, occurredAt, the actor fields). */
-function commonFields(entries: CatalogEntry[]): Set<string> {
-  const keys = entries.map((e) => Object.keys(e.payloadSchema.properties ?? {}));
-  return new Set(keys.length ? keys.reduce((a, b) => a.filter((k) => b.includes(k))) : []);
 }
 
 /** `wfe catalog show`: the entry, and the registered version to show (default the current one). */

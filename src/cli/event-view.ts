@@ -36,11 +36,23 @@ export function fieldTable(fields: FieldSummary[]): string {
   const room = Math.max(30, WIDTH - lead);
   const rows: string[][] = [];
   fields.forEach((f, i) => {
-    const [first, ...rest] = wrap([f.description, exampleHint(f)].filter(Boolean).join('; '), room);
+    // The example stays in one piece: on the description's last line if it fits, else on its own.
+    const hint = exampleHint(f);
+    const lines = f.description ? wrap(f.description, room) : [];
+    const last = lines.length ? `${lines[lines.length - 1]}; ${hint}` : hint;
+    if (hint && last.length <= room) lines.splice(Math.max(lines.length - 1, 0), 1, last);
+    else if (hint) lines.push(hint);
+    const [first = '', ...rest] = lines;
     rows.push([...cells[i], first]);
     for (const more of rest) rows.push(['', '', '', more]);
   });
   return table(rows, header);
+}
+
+/** Top-level payload fields every catalogued event has (tenantId, occurredAt, the actor fields). */
+export function commonFields(entries: CatalogEntry[]): Set<string> {
+  const keys = entries.map((e) => Object.keys(e.payloadSchema.properties ?? {}));
+  return new Set(keys.length ? keys.reduce((a, b) => a.filter((k) => b.includes(k))) : []);
 }
 
 /** The event's own fields first, then those every event carries (tenant, time, actor), each in schema order. */
