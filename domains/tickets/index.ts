@@ -1,4 +1,3 @@
-import { DomainModule } from '../../lib/runtime/domain-module';
 import './events';
 import { MergeSplitService } from './merge-split-service';
 import { MessageService } from './message-service';
@@ -23,8 +22,11 @@ export { TimeEntryService, LogTimeInput } from './time-entry-service';
 export { MergeSplitService, MergeResult, SplitPart, SplitResult } from './merge-split-service';
 export { SlaSweeper } from './sla-sweeper';
 
-export const ticketsModule: DomainModule = {
-  name: 'tickets',
+import { tickets } from './module';
+
+export const ticketsModule = tickets.define({
+  services: [TicketRepository, SlaClock, TicketSetupService, TicketService, MessageService, TimeEntryService, MergeSplitService],
+  sweepers: [SlaSweeper],
   migrations: [ticketReferenceDataMigration, ticketsMigration],
-  services: [TicketRepository, SlaClock, TicketSetupService, TicketService, MessageService, TimeEntryService, MergeSplitService, SlaSweeper],
-};
+  tables: ['tickets', 'ticket_tags', 'ticket_messages', 'ticket_time_entries', 'ticket_sla_stages', 'ticket_statuses', 'priorities', 'boards', 'tags', 'sla_policies'],
+});

@@ -1,9 +1,6 @@
+import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from '../../lib/kit';
 import { injectable } from 'tsyringe';
-import { EmitsEvent } from '../../decorators';
-import { requireTenant } from '../../lib/emission/emission-context';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { actionTime, requireStaff } from './acting';
-import { TicketDomainError, TicketReferenceError, TicketStateError } from './errors';
+import { TicketInputError, TicketReferenceError, TicketStateError } from './errors';
 import { ticketMerged, ticketSplit } from './mappers/work';
 import { Ticket } from './ticket';
 import { TicketRepository } from './ticket-repository';
@@ -45,7 +42,7 @@ export class MergeSplitService {
   /** Closes `sourceTicketId` (default closed status unless `closedStatusId`) and moves its messages to the target. */
   @EmitsEvent('TICKET_MERGED', ticketMerged)
   async merge(sourceTicketId: string, targetTicketId: string, options: { reason?: string; closedStatusId?: string } = {}): Promise<MergeResult> {
-    const tenant = requireTenant('MergeSplitService.merge');
+    const tenant = currentTenant('MergeSplitService.merge');
     requireStaff('MergeSplitService.merge');
     if (sourceTicketId === targetTicketId) throw new TicketStateError('A ticket cannot be merged into itself');
     const source = await this.repo.getActive(sourceTicketId);
@@ -63,7 +60,7 @@ export class MergeSplitService {
   /** Opens one ticket per part (same client, contact, board and priority) holding the part's messages. */
   @EmitsEvent('TICKET_SPLIT', ticketSplit)
   async split(originalTicketId: string, parts: SplitPart[], options: { reason?: string } = {}): Promise<SplitResult> {
-    const tenant = requireTenant('MergeSplitService.split');
+    const tenant = currentTenant('MergeSplitService.split');
     requireStaff('MergeSplitService.split');
     const original = await this.repo.getActive(originalTicketId);
     await this.assertPartsOf(original, parts);
@@ -86,9 +83,9 @@ export class MergeSplitService {
 
   /** Every part names at least one message, each message is the original's and in one part only. */
   private async assertPartsOf(original: Ticket, parts: SplitPart[]): Promise<void> {
-    if (!parts.length || parts.some((p) => !p.messageIds.length)) throw new TicketDomainError('SPLIT_INVALID', 'Each part of a split needs at least one message');
+    if (!parts.length || parts.some((p) => !p.messageIds.length)) throw new TicketInputError('parts', 'must each move at least one message', 'SPLIT_INVALID');
     const requested = parts.flatMap((p) => p.messageIds);
-    if (new Set(requested).size !== requested.length) throw new TicketDomainError('SPLIT_INVALID', 'A message can move to one new ticket only');
+    if (new Set(requested).size !== requested.length) throw new TicketInputError('parts', 'must not move one message to two new tickets', 'SPLIT_INVALID');
     const own = new Set((await this.repo.messagesOf(original.id)).map((m) => m.id));
     const foreign = requested.find((id) => !own.has(id));
     if (foreign) throw new TicketReferenceError(`message of ticket ${original.ticketNumber}`, foreign);
@@ -96,7 +93,7 @@ export class MergeSplitService {
 
   private async moveMessages(fromTicketId: string, toTicketId: string, messageIds?: string[]): Promise<string[]> {
     const query = () => {
-      const q = this.uow.db('ticket_messages').where({ ticket_id: fromTicketId, tenant: requireTenant('MergeSplitService.moveMessages') });
+      const q = this.uow.db('ticket_messages').where({ ticket_id: fromTicketId, tenant: currentTenant('MergeSplitService.moveMessages') });
       return messageIds ? q.whereIn('message_id', messageIds) : q;
     };
     const ids: string[] = await query().pluck('message_id');

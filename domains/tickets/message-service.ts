@@ -1,10 +1,8 @@
+import { actionTime, actsAsContact, currentContactId, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { EmitsEvent } from '../../decorators';
-import { currentEmissionContext, requireTenant } from '../../lib/emission/emission-context';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { actionTime, actsAsContact, MessageAuthor, messageAuthor } from './acting';
-import { TicketDomainError, TicketStateError } from './errors';
+import { MessageAuthor, messageAuthor } from './acting';
+import { TicketInputError, TicketStateError } from './errors';
 import { commentAdded, commentUpdated, customerReplied, internalNoteAdded, messageAdded, responseStateChanged } from './mappers/conversation';
 import { slaStagesMet } from './mappers/sla';
 import { SlaClock } from './sla-clock';
@@ -32,6 +30,8 @@ export interface PostedMessage {
 export interface EditedMessage {
   before: TicketMessage;
   after: TicketMessage;
+  /** The user or contact who edited it. */
+  editorId: string;
 }
 
 /** Who owes the next answer after a message: the client after a staff reply, staff after a client's. */
@@ -60,12 +60,12 @@ export class MessageService {
   @EmitsEvent('TICKET_RESPONSE_STATE_CHANGED', responseStateChanged)
   @EmitsEvent('TICKET_SLA_STAGE_MET', slaStagesMet)
   async addMessage(ticketId: string, input: AddMessageInput): Promise<PostedMessage> {
-    const tenant = requireTenant('MessageService.addMessage');
+    const tenant = currentTenant('MessageService.addMessage');
     const author = messageAuthor(input.author);
     const ticket = await this.tickets.getActive(ticketId, { forUpdate: true });
     const visibility = input.visibility ?? 'public';
     if (author.type === 'contact' && visibility === 'internal') throw new TicketStateError('Client contacts cannot post internal notes');
-    if (!input.content?.trim()) throw new TicketDomainError('MESSAGE_EMPTY', 'A message needs content');
+    if (!input.content?.trim()) throw new TicketInputError('content', 'must not be empty', 'MESSAGE_EMPTY');
     const at = actionTime();
     const id = uuidv4();
     await this.uow.db('ticket_messages').insert({
@@ -93,13 +93,14 @@ export class MessageService {
   /** Corrects the text of a message; the legacy comment event reports the before and after. */
   @EmitsEvent('TICKET_COMMENT_UPDATED', commentUpdated)
   async editMessage(messageId: string, content: string): Promise<EditedMessage> {
-    const tenant = requireTenant('MessageService.editMessage');
+    const tenant = currentTenant('MessageService.editMessage');
     const before = await this.tickets.message(messageId);
-    const ctx = currentEmissionContext();
-    if (actsAsContact(ctx) && before.authorId !== ctx.actorContactId) throw new TicketStateError('Client contacts can only edit their own messages');
-    if (!content?.trim()) throw new TicketDomainError('MESSAGE_EMPTY', 'A message needs content');
-    if (content === before.content) return { before, after: before };
+    if (actsAsContact() && before.authorId !== currentContactId()) throw new TicketStateError('Client contacts can only edit their own messages');
+    const editorId = currentUserId() ?? currentContactId();
+    if (!editorId) throw new TicketInputError('editor', 'is required: run with a user or contact actor', 'MESSAGE_EDITOR_REQUIRED');
+    if (!content?.trim()) throw new TicketInputError('content', 'must not be empty', 'MESSAGE_EMPTY');
+    if (content === before.content) return { before, after: before, editorId };
     await this.uow.db('ticket_messages').where({ message_id: messageId, tenant }).update({ content, updated_at: actionTime() });
-    return { before, after: await this.tickets.message(messageId) };
+    return { before, after: await this.tickets.message(messageId), editorId };
   }
 }

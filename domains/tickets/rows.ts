@@ -1,4 +1,4 @@
-import { readDate } from '../../lib/uow/database';
+import { readDate } from '../../lib/kit';
 import { Board, Priority, SlaPolicy, Tag, TicketStatus } from './reference-data';
 import { SlaStage, Ticket, TicketMessage, TimeEntry } from './ticket';
 

@@ -1,6 +1,5 @@
+import { UnitOfWork, currentTenant } from '../../lib/kit';
 import { injectable } from 'tsyringe';
-import { requireTenant } from '../../lib/emission/emission-context';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
 import { toSlaStage } from './rows';
 import { SlaStage, SlaStageName } from './ticket';
 import { TicketRepository } from './ticket-repository';
@@ -21,7 +20,7 @@ export class SlaClock {
 
   /** Starts the response and resolution clocks of the policy for the ticket's priority (none without a policy). */
   async start(ticket: { id: string; priorityId: string }, at: Date): Promise<SlaStage[]> {
-    const tenant = requireTenant('SlaClock.start');
+    const tenant = currentTenant('SlaClock.start');
     const policy = await this.tickets.slaPolicyFor(ticket.priorityId);
     if (!policy) return [];
     const targets: Array<[SlaStageName, number]> = [
@@ -46,7 +45,7 @@ export class SlaClock {
    * late, it stays active with its completion noted and the sweeper records the breach.
    */
   async complete(ticketId: string, stages: SlaStageName[], at: Date): Promise<SlaStage[]> {
-    const tenant = requireTenant('SlaClock.complete');
+    const tenant = currentTenant('SlaClock.complete');
     const db = this.uow.db;
     const open = await db('ticket_sla_stages').where({ tenant, ticket_id: ticketId, state: 'active' }).whereNull('completed_at').whereIn('stage', stages);
     const met: SlaStage[] = [];

@@ -1,6 +1,5 @@
 import { injectable } from 'tsyringe';
-import { EmitsEvent } from '../../decorators';
-import { actionTime } from './acting';
+import { actionTime, EmitsEvent } from '../../lib/kit';
 import { slaStagesBreached } from './mappers/sla';
 import { SlaClock } from './sla-clock';
 import { SlaStage } from './ticket';
@@ -14,7 +13,7 @@ export class SlaSweeper {
   constructor(private readonly sla: SlaClock) {}
 
   @EmitsEvent('TICKET_SLA_STAGE_BREACHED', slaStagesBreached)
-  async run(now: Date = actionTime()): Promise<SlaStage[]> {
+  async sweep(now: Date = actionTime()): Promise<SlaStage[]> {
     return this.sla.breachOverdue(now);
   }
 }

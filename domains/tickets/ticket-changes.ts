@@ -1,3 +1,4 @@
+import { sameValue } from '../../lib/kit';
 import { FieldChanges, SlaStage, Ticket } from './ticket';
 
 /** The ticket fields a save can change, by the dot-path events report them under. */
@@ -17,7 +18,6 @@ export function trackedFields(t: Ticket): Record<string, unknown> {
   };
 }
 
-export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** `{ previous, new }` for every tracked field that differs; without `before`, every field that is set (creation). */
 export function diffTickets(before: Ticket | undefined, after: Ticket): FieldChanges {

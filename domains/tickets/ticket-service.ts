@@ -1,10 +1,7 @@
+import { actionTime, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { EmitsEvent } from '../../decorators';
-import { currentEmissionContext, requireTenant } from '../../lib/emission/emission-context';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { actionTime } from './acting';
-import { TicketDomainError, TicketStateError } from './errors';
+import { TicketInputError, TicketStateError } from './errors';
 import {
   ticketAssigned,
   ticketAssignedOnCreate,
@@ -67,7 +64,7 @@ export class TicketService {
   @EmitsEvent('TICKET_ASSIGNED', ticketAssignedOnCreate)
   @EmitsEvent('TICKET_SLA_STAGE_ENTERED', slaStagesEntered)
   async create(input: CreateTicketInput): Promise<Ticket> {
-    const tenant = requireTenant('TicketService.create');
+    const tenant = currentTenant('TicketService.create');
     assertTitle(input.title);
     assertAssignee(input.assignee);
     await this.tickets.board(input.boardId);
@@ -85,7 +82,7 @@ export class TicketService {
       ticket_number: await this.tickets.nextTicketNumber(),
       client_id: input.clientId,
       ...editableColumns({ ...input, title: input.title.trim(), statusId: status.id, escalationLevel: 0 }),
-      created_by_user_id: currentEmissionContext().actorUserId ?? null,
+      created_by_user_id: currentUserId() ?? null,
       created_at: at,
       updated_at: at,
     });
@@ -110,7 +107,7 @@ export class TicketService {
   @EmitsEvent('TICKET_TAGS_CHANGED', ticketTagsChanged)
   @EmitsEvent('TICKET_SLA_STAGE_MET', slaStagesMet)
   async update(ticketId: string, patch: TicketPatch, options: TicketUpdateOptions = {}): Promise<TicketChangeSet> {
-    const tenant = requireTenant('TicketService.update');
+    const tenant = currentTenant('TicketService.update');
     const before = await this.tickets.getActive(ticketId, { forUpdate: true });
     const desired = await this.apply(before, patch);
     const changes = diffTickets(before, desired);
@@ -125,7 +122,7 @@ export class TicketService {
       .where({ ticket_id: ticketId, tenant })
       .update({
         ...editableColumns(desired),
-        ...(closing ? { closed_at: at, closed_by_user_id: currentEmissionContext().actorUserId ?? null } : {}),
+        ...(closing ? { closed_at: at, closed_by_user_id: currentUserId() ?? null } : {}),
         ...(reopening ? { closed_at: null, closed_by_user_id: null } : {}),
         updated_at: at,
       });
@@ -160,7 +157,7 @@ export class TicketService {
     if (patch.title !== undefined) assertTitle(patch.title);
     if (patch.assignee) assertAssignee(patch.assignee);
     if (patch.escalationLevel !== undefined && !(Number.isInteger(patch.escalationLevel) && patch.escalationLevel >= 0)) {
-      throw new TicketDomainError('TICKET_INVALID', 'escalationLevel must be a whole number >= 0');
+      throw new TicketInputError('escalationLevel', 'must be a whole number >= 0');
     }
     const status = patch.statusId ? await this.tickets.status(patch.statusId) : undefined;
     if (patch.boardId) await this.tickets.board(patch.boardId);
@@ -182,7 +179,7 @@ export class TicketService {
   }
 
   private async saveTags(ticketId: string, before: string[], after: string[]): Promise<void> {
-    const tenant = requireTenant('TicketService.saveTags');
+    const tenant = currentTenant('TicketService.saveTags');
     const removed = before.filter((t) => !after.includes(t));
     const added = after.filter((t) => !before.includes(t));
     if (removed.length) await this.uow.db('ticket_tags').where({ ticket_id: ticketId, tenant }).whereIn('tag_id', removed).delete();
@@ -199,11 +196,11 @@ export class TicketService {
 const clearable = <T>(value: T | null | undefined, current: T | undefined): T | undefined => (value === undefined ? current : value ?? undefined);
 
 function assertTitle(title: string | undefined): void {
-  if (!title?.trim()) throw new TicketDomainError('TICKET_INVALID', 'A ticket needs a title');
+  if (!title?.trim()) throw new TicketInputError('title', 'must not be empty');
 }
 
 function assertAssignee(assignee: Assignee | undefined): void {
   if (assignee && !(ASSIGNEE_TYPES as readonly string[]).includes(assignee.type)) {
-    throw new TicketDomainError('TICKET_INVALID', `Assignee type must be one of ${ASSIGNEE_TYPES.join(', ')}`);
+    throw new TicketInputError('assignee.type', `must be one of ${ASSIGNEE_TYPES.join(', ')}`);
   }
 }

@@ -1,8 +1,7 @@
+import { UnitOfWork, currentTenant } from '../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { requireTenant } from '../../lib/emission/emission-context';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { TicketDomainError } from './errors';
+import { TicketInputError } from './errors';
 import { Board, Priority, SlaPolicy, Tag, TicketStatus } from './reference-data';
 import { TicketRepository } from './ticket-repository';
 
@@ -44,8 +43,8 @@ export class TicketSetupService {
   /** Response and resolution targets, in minutes from ticket creation, for tickets of one priority. */
   async createSlaPolicy(input: Omit<SlaPolicy, 'id'>): Promise<SlaPolicy> {
     await this.tickets.priority(input.priorityId);
-    for (const minutes of [input.responseMinutes, input.resolutionMinutes]) {
-      if (!Number.isInteger(minutes) || minutes <= 0) throw new TicketDomainError('SLA_POLICY_INVALID', 'SLA targets are whole minutes > 0');
+    for (const key of ['responseMinutes', 'resolutionMinutes'] as const) {
+      if (!Number.isInteger(input[key]) || input[key] <= 0) throw new TicketInputError(key, 'must be whole minutes > 0', 'SLA_POLICY_INVALID');
     }
     const policy = { id: uuidv4(), ...input };
     await this.insert('sla_policies', {
@@ -59,10 +58,10 @@ export class TicketSetupService {
   }
 
   private insert(table: string, row: Record<string, unknown>) {
-    return this.uow.db(table).insert({ ...row, tenant: requireTenant(`TicketSetupService(${table})`) });
+    return this.uow.db(table).insert({ ...row, tenant: currentTenant(`TicketSetupService(${table})`) });
   }
 
   private scoped(table: string) {
-    return this.uow.db(table).where({ tenant: requireTenant(`TicketSetupService(${table})`) });
+    return this.uow.db(table).where({ tenant: currentTenant(`TicketSetupService(${table})`) });
   }
 }

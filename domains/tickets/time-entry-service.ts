@@ -1,10 +1,7 @@
+import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from '../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { EmitsEvent } from '../../decorators';
-import { requireTenant } from '../../lib/emission/emission-context';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { actionTime, requireStaff } from './acting';
-import { TicketDomainError } from './errors';
+import { TicketInputError } from './errors';
 import { timeEntryAdded } from './mappers/work';
 import { toTimeEntry } from './rows';
 import { TimeEntry } from './ticket';
@@ -27,9 +24,9 @@ export class TimeEntryService {
 
   @EmitsEvent('TICKET_TIME_ENTRY_ADDED', timeEntryAdded)
   async logTime(ticketId: string, input: LogTimeInput): Promise<TimeEntry> {
-    const tenant = requireTenant('TimeEntryService.logTime');
+    const tenant = currentTenant('TimeEntryService.logTime');
     const userId = requireStaff('TimeEntryService.logTime');
-    if (!Number.isInteger(input.minutes) || input.minutes <= 0) throw new TicketDomainError('TIME_ENTRY_INVALID', 'minutes must be a whole number > 0');
+    if (!Number.isInteger(input.minutes) || input.minutes <= 0) throw new TicketInputError('minutes', 'must be a whole number > 0', 'TIME_ENTRY_INVALID');
     await this.tickets.getActive(ticketId);
     const row = {
       time_entry_id: uuidv4(),

@@ -3,7 +3,7 @@ import { EventEnvelope, newEventId } from '../bus/envelope';
 import { EventPayloadInvalidError } from '../schema/errors';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
-import { currentEmissionContext, EmissionContextInit } from './emission-context';
+import { actorTypeOf, currentEmissionContext, EmissionContextInit } from './emission-context';
 
 type Payload = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export class EmissionPipeline {
     const mapped = emitter.mapper(result, args, ctx);
     if (mapped === undefined || mapped === null) return [];
     const payloads = Array.isArray(mapped) ? mapped : [mapped];
-    return payloads.map((p) => this.build(emitter.eventType, p, emitter.options.version, ctx));
+    return payloads.map((p) => this.build(emitter.eventType, p as Payload, undefined, ctx));
   }
 
   /** Enriches, validates and wraps one payload. Throws EventPayloadInvalidError when invalid. */
@@ -65,7 +65,7 @@ export class EmissionPipeline {
     if (!ACTOR_KEYS.some((k) => out[k] !== undefined)) {
       if (ctx.actorUserId) out.actorUserId = ctx.actorUserId;
       if (ctx.actorContactId) out.actorContactId = ctx.actorContactId;
-      const type = ctx.actorType ?? (ctx.actorUserId ? 'USER' : ctx.actorContactId ? 'CONTACT' : undefined);
+      const type = actorTypeOf(ctx);
       if (type) out.actorType = type;
     }
     return out;

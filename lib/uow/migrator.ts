@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 
 export interface Migration {
-  /** Unique, ordered name, e.g. `000_core_outbox` or `200_billing_invoices`. */
+  /** Unique name, recorded once applied, e.g. `billing_001_invoices`. Order is the list's, not the name's. */
   name: string;
   up(db: Knex): Promise<void>;
   down?(db: Knex): Promise<void>;
@@ -10,7 +10,7 @@ export interface Migration {
 class ListMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly migrations: Migration[]) {}
   async getMigrations(): Promise<Migration[]> {
-    return [...this.migrations].sort((a, b) => a.name.localeCompare(b.name));
+    return this.migrations;
   }
   getMigrationName(m: Migration): string {
     return m.name;
@@ -20,7 +20,10 @@ class ListMigrationSource implements Knex.MigrationSource<Migration> {
   }
 }
 
-/** Applies the engine's and the domains' migrations with knex's migrator (locking, bookkeeping). */
+/**
+ * Applies the engine's and the domains' migrations with knex's migrator (locking, bookkeeping), in
+ * the order given: the engine's, then each module's after those of the modules it depends on.
+ */
 export async function migrate(db: Knex, migrations: Migration[]): Promise<string[]> {
   const names = new Set<string>();
   for (const m of migrations) {

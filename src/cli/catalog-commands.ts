@@ -2,11 +2,10 @@ import { Command } from 'commander';
 import { CatalogEntry } from '../../lib/catalog/catalog-entry';
 import { summarizeFields } from '../../lib/catalog/field-summary';
 import { TenantCatalogStore, TenantEventError } from '../../lib/catalog/tenant-catalog';
-import { SchemaRegistry } from '../../lib/schema/registry';
 import { createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
 import { commonFields, eventView } from './event-view';
-import { catalogFromMetadata } from './metadata-catalog';
+import { catalogFromMetadata, registryFromMetadata } from './metadata-catalog';
 import { CliError, outputHelp, printJson, table } from './output';
 
 function toJson(e: CatalogEntry) {
@@ -56,9 +55,9 @@ function positiveInt(v: string): number {
 
 /** `wfe catalog show`: the entry, and the registered version to show (default the current one). */
 function findEvent(eventType: string, version?: number) {
-  const registry = new SchemaRegistry();
+  const registry = registryFromMetadata();
   const type = eventType.toUpperCase();
-  const entries = catalogFromMetadata(registry);
+  const entries = catalogFromMetadata();
   const entry = entries.find((e) => e.eventType === type);
   if (!entry) throw new CliError(`Unknown event type ${type}. Run \`wfe catalog list\` to see the catalog.`);
   const shown = version === undefined ? undefined : registry.versions(type).find((d) => d.version === version);

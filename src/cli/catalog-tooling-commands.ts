@@ -1,14 +1,12 @@
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import '../../domains';
 import { exportCatalogRows } from '../../lib/catalog/export-catalog';
 import { toAsyncApi } from '../../lib/catalog/export-asyncapi';
 import { exportJsonSchemas } from '../../lib/catalog/export-json-schema';
 import { buildLock, checkLock, LockReport, readLock, writeLock } from '../../lib/catalog/lock-file';
-import { SchemaRegistry } from '../../lib/schema/registry';
 import { loadConfig } from '../config';
-import { catalogFromMetadata } from './metadata-catalog';
+import { catalogFromMetadata, registryFromMetadata } from './metadata-catalog';
 import { CliError, outputHelp, printJson } from './output';
 import { PACKAGE_ROOT, packageVersion } from './package-info';
 
@@ -49,7 +47,7 @@ export function catalogToolingCommands(program: Command): void {
       ),
     )
     .action((opts: { format: 'json-schema' | 'asyncapi' | 'catalog'; out?: string }) => {
-      const registry = new SchemaRegistry();
+      const registry = registryFromMetadata();
       const doc =
         opts.format === 'json-schema'
           ? exportJsonSchemas(registry)
@@ -75,7 +73,7 @@ export function catalogToolingCommands(program: Command): void {
       ),
     )
     .action((opts: { update?: boolean; allowBreaking?: boolean; lock: string; json?: boolean }) => {
-      const registry = new SchemaRegistry();
+      const registry = registryFromMetadata();
       const lock = readLock(opts.lock);
       if (!lock && !opts.update) throw new CliError(`${opts.lock} does not exist: run \`wfe catalog check --update\` to create it`);
       const report = checkLock(lock ?? { lockVersion: 1, refs: {} }, registry);

@@ -37,7 +37,7 @@ export function fieldTable(fields: FieldSummary[]): string {
   const rows: string[][] = [];
   fields.forEach((f, i) => {
     // The example stays in one piece: on the description's last line if it fits, else on its own.
-    const hint = exampleHint(f);
+    const hint = /\be\.g\./.test(f.description) ? '' : exampleHint(f);
     const lines = f.description ? wrap(f.description, room) : [];
     const last = lines.length ? `${lines[lines.length - 1]}; ${hint}` : hint;
     if (hint && last.length <= room) lines.splice(Math.max(lines.length - 1, 0), 1, last);

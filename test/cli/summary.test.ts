@@ -1,12 +1,11 @@
 import { expect } from 'chai';
-import '../../domains';
-import { assembleCatalog } from '../../lib/catalog/assemble';
-import { SchemaRegistry } from '../../lib/schema/registry';
+import { allModules } from '../../domains';
+import { catalogFor } from '../../lib/runtime/event-runtime';
 import { loadConfig } from '../../src/config';
 import { startupSummary, STATUS_LEGEND } from '../../src/summary';
 
 describe('wfe serve: start-up summary', () => {
-  const summary = startupSummary(loadConfig({}), assembleCatalog(new SchemaRegistry()), { inserted: [], updated: [], unchanged: 29 }, 'http://127.0.0.1:8080');
+  const summary = startupSummary(loadConfig({}), catalogFor(allModules), { inserted: [], updated: [], unchanged: 29 }, 'http://127.0.0.1:8080');
   const lines = summary.split('\n');
 
   it('explains its status columns in one line, right under the table', () => {

@@ -41,8 +41,9 @@ describe('tooling: docs/catalog-tooling.md works as written', function () {
     fs.writeFileSync(path.join(dir, 'no-formats.js'), code.replace(/^addFormats\(ajv\);.*$/m, ''));
     const run = node(dir, 'no-formats.js');
     expect(run.status).to.not.equal(0);
-    expect(run.stderr).to.include('unknown format "date-time"');
-    expect(DOC).to.include('unknown format "date-time"');
+    const refused = /unknown format "[\w-]+" ignored in schema/.exec(run.stderr);
+    expect(refused, run.stderr).to.not.equal(null);
+    expect(DOC).to.include(refused![0]);
   });
 
   it('the `catalog show` sample is what the command prints', async () => {

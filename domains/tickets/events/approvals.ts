@@ -1,6 +1,6 @@
-import { DateTimeField, JsonField, StringField, UuidField } from '../../../decorators';
+import { DateTimeField, JsonField, StringField, UuidField } from '../../../lib/kit';
 import { TicketPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
 /** Catalogued so workflow authors can design against the shape; nothing emits these yet. */
 const CATALOG_ONLY = {
@@ -12,7 +12,7 @@ abstract class TicketApprovalPayload extends TicketPayload {
   @UuidField() approvalRequestId!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_APPROVAL_REQUESTED',
   name: 'Ticket Approval Requested',
   description: 'Sign-off was asked for on a ticket, such as for granting access, a purchase or a change to a client system.',
@@ -26,7 +26,7 @@ export class TicketApprovalRequestedPayload extends TicketApprovalPayload {
   notes?: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_APPROVAL_GRANTED',
   name: 'Ticket Approval Granted',
   description: 'A pending approval request on a ticket was accepted, possibly with conditions; the work may go ahead.',
@@ -39,7 +39,7 @@ export class TicketApprovalGrantedPayload extends TicketApprovalPayload {
   conditions?: unknown;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_APPROVAL_REJECTED',
   name: 'Ticket Approval Rejected',
   description: 'A pending approval request on a ticket was declined; the requested work must not go ahead.',
@@ -49,4 +49,12 @@ export class TicketApprovalRejectedPayload extends TicketApprovalPayload {
   @UuidField() rejectedByUserId!: string;
   @DateTimeField() rejectedAt!: string;
   @StringField({ optional: true, examples: ['Over the monthly budget', 'Needs the client owner to sign off'] }) reason?: string;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_APPROVAL_REQUESTED: TicketApprovalRequestedPayload;
+    TICKET_APPROVAL_GRANTED: TicketApprovalGrantedPayload;
+    TICKET_APPROVAL_REJECTED: TicketApprovalRejectedPayload;
+  }
 }

@@ -1,4 +1,4 @@
-import { BooleanField, ChangesField, DomainPayload, StringField, UpdatedFieldsField, UuidField } from '../../../decorators';
+import { BooleanField, ChangesField, DomainPayload, StringField, UpdatedFieldsField, UuidField } from '../../../lib/kit';
 import { FieldChanges } from '../ticket';
 
 /** Every ticket event names its ticket. */

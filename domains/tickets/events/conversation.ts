@@ -1,4 +1,4 @@
-import { CountField, DateTimeField, EnumField, UuidField } from '../../../decorators';
+import { CountField, DateTimeField, EnumField, UuidField } from '../../../lib/kit';
 import {
   MESSAGE_AUTHOR_TYPES,
   MESSAGE_CHANNELS,
@@ -10,7 +10,7 @@ import {
   ResponseState,
 } from '../ticket';
 import { ActingUser, TicketPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
 /** A message on a ticket and the channel it came through. */
 abstract class TicketMessagePayload extends TicketPayload {
@@ -20,7 +20,7 @@ abstract class TicketMessagePayload extends TicketPayload {
   @CountField({ optional: true }) attachmentsCount?: number;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_MESSAGE_ADDED',
   name: 'Ticket Message Added',
   description:
@@ -35,7 +35,7 @@ export class TicketMessageAddedPayload extends TicketMessagePayload {
   @DateTimeField() createdAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_CUSTOMER_REPLIED',
   name: 'Ticket Customer Replied',
   description:
@@ -47,7 +47,7 @@ export class TicketCustomerRepliedPayload extends TicketMessagePayload {
   @DateTimeField() receivedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_INTERNAL_NOTE_ADDED',
   name: 'Ticket Internal Note Added',
   description: 'A technician recorded a staff-only note on a ticket; the client never sees it and no SLA clock is affected.',
@@ -58,7 +58,7 @@ export class TicketInternalNoteAddedPayload extends TicketPayload {
   @DateTimeField() createdAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_RESPONSE_STATE_CHANGED',
   name: 'Ticket Response State Changed',
   description:
@@ -70,4 +70,13 @@ export class TicketResponseStateChangedPayload extends TicketPayload {
   previousResponseState?: ResponseState;
 
   @EnumField(RESPONSE_STATES, { optional: true, examples: ['awaiting_internal', 'awaiting_client'] }) newResponseState?: ResponseState;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_MESSAGE_ADDED: TicketMessageAddedPayload;
+    TICKET_CUSTOMER_REPLIED: TicketCustomerRepliedPayload;
+    TICKET_INTERNAL_NOTE_ADDED: TicketInternalNoteAddedPayload;
+    TICKET_RESPONSE_STATE_CHANGED: TicketResponseStateChangedPayload;
+  }
 }

@@ -1,6 +1,6 @@
-import { BooleanField, EnumField, JsonField, NestedField, StringField, UuidField } from '../../../decorators';
+import { BooleanField, EnumField, JsonField, NestedField, StringField, UuidField } from '../../../lib/kit';
 import { TicketPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
 /**
  * The comment events older workflows subscribe to. They keep their own payload shape and are
@@ -34,7 +34,7 @@ abstract class TicketLegacyCommentPayload extends TicketPayload {
   @NestedField(() => TicketLegacyComment, { optional: true }) comment?: TicketLegacyComment;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_COMMENT_ADDED',
   name: 'Ticket Comment Added',
   description: 'Legacy notice that a comment was posted on a ticket, still emitted beside TICKET_MESSAGE_ADDED; new workflows should use that.',
@@ -43,7 +43,7 @@ abstract class TicketLegacyCommentPayload extends TicketPayload {
 })
 export class TicketCommentAddedPayload extends TicketLegacyCommentPayload {}
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_COMMENT_UPDATED',
   name: 'Ticket Comment Updated',
   description: 'Legacy notice that a ticket comment was edited, with the text before and after the edit.',
@@ -53,4 +53,11 @@ export class TicketCommentAddedPayload extends TicketLegacyCommentPayload {}
 export class TicketCommentUpdatedPayload extends TicketLegacyCommentPayload {
   @NestedField(() => TicketLegacyCommentSnapshot, { optional: true }) oldComment?: TicketLegacyCommentSnapshot;
   @NestedField(() => TicketLegacyCommentSnapshot, { optional: true }) newComment?: TicketLegacyCommentSnapshot;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_COMMENT_ADDED: TicketCommentAddedPayload;
+    TICKET_COMMENT_UPDATED: TicketCommentUpdatedPayload;
+  }
 }

@@ -1,9 +1,9 @@
-import { ChangesField, DateTimeField, StringField, UpdatedFieldsField, UuidField } from '../../../decorators';
+import { ChangesField, DateTimeField, StringField, UpdatedFieldsField, UuidField } from '../../../lib/kit';
 import { FieldChanges } from '../ticket';
 import { ActingUser, TicketEditPayload, TicketFieldChangesPayload, TicketReasonedPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_CREATED',
   name: 'Ticket Created',
   description:
@@ -33,7 +33,7 @@ export class TicketCreatedPayload extends TicketFieldChangesPayload {
   @DateTimeField({ optional: true }) createdAt?: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_UPDATED',
   name: 'Ticket Updated',
   description:
@@ -44,7 +44,7 @@ export class TicketUpdatedPayload extends TicketEditPayload {
   @UuidField({ optional: true, description: 'Internal user who saved the edit' }) updatedByUserId?: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_CLOSED',
   name: 'Ticket Closed',
   description:
@@ -74,7 +74,7 @@ abstract class TicketStatusTransitionPayload extends TicketReasonedPayload {
   @UuidField() newStatusId!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_STATUS_CHANGED',
   name: 'Ticket Status Changed',
   description:
@@ -86,7 +86,7 @@ export class TicketStatusChangedPayload extends TicketStatusTransitionPayload {
   @DateTimeField() changedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_REOPENED',
   name: 'Ticket Reopened',
   description: 'A closed ticket was put back into an open status, for example because the client reported the issue again.',
@@ -96,7 +96,7 @@ export class TicketReopenedPayload extends TicketStatusTransitionPayload {
   @DateTimeField() reopenedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_PRIORITY_CHANGED',
   name: 'Ticket Priority Changed',
   description: 'Staff raised or lowered the priority of a ticket; the SLA targets already running keep their policy.',
@@ -106,4 +106,15 @@ export class TicketPriorityChangedPayload extends TicketReasonedPayload {
   @UuidField() previousPriorityId!: string;
   @UuidField() newPriorityId!: string;
   @DateTimeField() changedAt!: string;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_CREATED: TicketCreatedPayload;
+    TICKET_UPDATED: TicketUpdatedPayload;
+    TICKET_CLOSED: TicketClosedPayload;
+    TICKET_STATUS_CHANGED: TicketStatusChangedPayload;
+    TICKET_REOPENED: TicketReopenedPayload;
+    TICKET_PRIORITY_CHANGED: TicketPriorityChangedPayload;
+  }
 }

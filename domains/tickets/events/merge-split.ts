@@ -1,6 +1,6 @@
-import { DateTimeField, DomainPayload, StringField, UuidArrayField, UuidField } from '../../../decorators';
+import { DateTimeField, DomainPayload, StringField, UuidArrayField, UuidField } from '../../../lib/kit';
 import { ActingUser } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
 /** Merge and split act on several tickets, so they name them instead of a single ticketId. */
 abstract class TicketRestructurePayload extends DomainPayload {
@@ -8,7 +8,7 @@ abstract class TicketRestructurePayload extends DomainPayload {
   reason?: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_MERGED',
   name: 'Ticket Merged',
   description:
@@ -22,7 +22,7 @@ export class TicketMergedPayload extends TicketRestructurePayload {
   @DateTimeField() mergedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SPLIT',
   name: 'Ticket Split',
   description:
@@ -34,4 +34,11 @@ export class TicketSplitPayload extends TicketRestructurePayload {
   @UuidField() originalTicketId!: string;
   @UuidArrayField({ description: 'Tickets created by the split, in the order requested' }) newTicketIds!: string[];
   @DateTimeField() splitAt!: string;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_MERGED: TicketMergedPayload;
+    TICKET_SPLIT: TicketSplitPayload;
+  }
 }

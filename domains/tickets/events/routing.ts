@@ -1,9 +1,9 @@
-import { DateTimeField, EnumField, UuidArrayField, UuidField } from '../../../decorators';
+import { DateTimeField, EnumField, UuidArrayField, UuidField } from '../../../lib/kit';
 import { ASSIGNEE_TYPES, AssigneeType } from '../ticket';
 import { ActingUser, TicketPayload, TicketReasonedPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_ASSIGNED',
   name: 'Ticket Assigned',
   description:
@@ -21,7 +21,7 @@ export class TicketAssignedPayload extends TicketPayload {
   @DateTimeField() assignedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_UNASSIGNED',
   name: 'Ticket Unassigned',
   description: 'A ticket lost its technician or team owner and is back in its board\'s unassigned queue.',
@@ -33,7 +33,7 @@ export class TicketUnassignedPayload extends TicketReasonedPayload {
   @DateTimeField() unassignedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_QUEUE_CHANGED',
   name: 'Ticket Queue/Board Changed',
   description: 'A ticket was moved to a different board (service queue). Moves to a higher-tier board also emit TICKET_ESCALATED.',
@@ -45,7 +45,7 @@ export class TicketQueueChangedPayload extends TicketPayload {
   @DateTimeField() changedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_ESCALATED',
   name: 'Ticket Escalated',
   description:
@@ -59,7 +59,7 @@ export class TicketEscalatedPayload extends TicketReasonedPayload {
   @DateTimeField() escalatedAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_TAGS_CHANGED',
   name: 'Ticket Tags Changed',
   description: 'Tags were added to or removed from a ticket in one save; only the difference is listed.',
@@ -69,4 +69,14 @@ export class TicketTagsChangedPayload extends TicketPayload {
   @UuidArrayField({ optional: true }) addedTagIds?: string[];
   @UuidArrayField({ optional: true }) removedTagIds?: string[];
   @DateTimeField() changedAt!: string;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_ASSIGNED: TicketAssignedPayload;
+    TICKET_UNASSIGNED: TicketUnassignedPayload;
+    TICKET_QUEUE_CHANGED: TicketQueueChangedPayload;
+    TICKET_ESCALATED: TicketEscalatedPayload;
+    TICKET_TAGS_CHANGED: TicketTagsChangedPayload;
+  }
 }

@@ -1,7 +1,7 @@
-import { CountField, DateTimeField, EnumField, UuidField } from '../../../decorators';
+import { CountField, DateTimeField, EnumField, UuidField } from '../../../lib/kit';
 import { SLA_STAGES, SlaStageName } from '../ticket';
 import { TicketPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
 /** One SLA stage of a ticket and its deadline. */
 abstract class TicketSlaStagePayload extends TicketPayload {
@@ -11,7 +11,7 @@ abstract class TicketSlaStagePayload extends TicketPayload {
   @DateTimeField({ description: 'Deadline of the stage', example: '2026-03-02T13:00:00Z' }) targetAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SLA_STAGE_ENTERED',
   name: 'Ticket SLA Stage Entered',
   description:
@@ -22,7 +22,7 @@ export class TicketSlaStageEnteredPayload extends TicketSlaStagePayload {
   @DateTimeField({ example: '2026-03-02T09:00:00Z' }) enteredAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SLA_STAGE_MET',
   name: 'Ticket SLA Stage Met',
   description:
@@ -33,7 +33,7 @@ export class TicketSlaStageMetPayload extends TicketSlaStagePayload {
   @DateTimeField({ example: '2026-03-02T11:40:00Z' }) metAt!: string;
 }
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_SLA_STAGE_BREACHED',
   name: 'Ticket SLA Stage Breached',
   description:
@@ -45,4 +45,12 @@ export class TicketSlaStageBreachedPayload extends TicketSlaStagePayload {
   breachedAt!: string;
 
   @CountField({ description: 'Whole seconds between targetAt and breachedAt', example: 9000 }) overdueBySeconds!: number;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_SLA_STAGE_ENTERED: TicketSlaStageEnteredPayload;
+    TICKET_SLA_STAGE_MET: TicketSlaStageMetPayload;
+    TICKET_SLA_STAGE_BREACHED: TicketSlaStageBreachedPayload;
+  }
 }

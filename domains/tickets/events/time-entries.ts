@@ -1,8 +1,8 @@
-import { BooleanField, CountField, DateTimeField, UuidField } from '../../../decorators';
+import { BooleanField, CountField, DateTimeField, UuidField } from '../../../lib/kit';
 import { ActingUser, TicketPayload } from './base-payloads';
-import { TicketEvent } from './ticket-event';
+import { tickets } from '../module';
 
-@TicketEvent({
+@tickets.event({
   type: 'TICKET_TIME_ENTRY_ADDED',
   name: 'Ticket Time Entry Added',
   description: 'A technician logged work time against a ticket; billable entries flow into the client\'s next invoice.',
@@ -13,4 +13,10 @@ export class TicketTimeEntryAddedPayload extends TicketPayload {
   @CountField({ description: 'Whole minutes worked' }) minutes!: number;
   @BooleanField({ description: 'Whether the time is billed to the client' }) billable!: boolean;
   @DateTimeField() createdAt!: string;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TICKET_TIME_ENTRY_ADDED: TicketTimeEntryAddedPayload;
+  }
 }

@@ -1,10 +1,10 @@
+import { iso } from '../../../lib/kit';
 import type { MergeResult, SplitResult } from '../merge-split-service';
 import { TimeEntry } from '../ticket';
-import { defined, iso, Payload } from './helpers';
 
 /** Mappers of logged time and of merges and splits. */
 
-export const timeEntryAdded = (e: TimeEntry): Payload => ({
+export const timeEntryAdded = (e: TimeEntry) => ({
   ticketId: e.ticketId,
   timeEntryId: e.id,
   minutes: e.minutes,
@@ -12,8 +12,8 @@ export const timeEntryAdded = (e: TimeEntry): Payload => ({
   createdAt: iso(e.createdAt),
 });
 
-export const ticketMerged = (r: MergeResult): Payload =>
-  defined({ sourceTicketId: r.source.id, targetTicketId: r.target.id, mergedAt: iso(r.at), reason: r.reason });
+export const ticketMerged = (r: MergeResult) =>
+  ({ sourceTicketId: r.source.id, targetTicketId: r.target.id, mergedAt: iso(r.at), reason: r.reason });
 
-export const ticketSplit = (r: SplitResult): Payload =>
-  defined({ originalTicketId: r.original.id, newTicketIds: r.created.map((t) => t.id), splitAt: iso(r.at), reason: r.reason });
+export const ticketSplit = (r: SplitResult) =>
+  ({ originalTicketId: r.original.id, newTicketIds: r.created.map((t) => t.id), splitAt: iso(r.at), reason: r.reason });

@@ -1,12 +1,6 @@
 import { isISO4217CurrencyCode, isUUID } from 'class-validator';
-import { InvoiceInputError, InvoiceLine } from './invoice';
-
-export interface GenerateInvoiceInput {
-  clientId: string;
-  /** ISO 4217, upper case. Default USD. */
-  currency?: string;
-  lines: InvoiceLine[];
-}
+import { InvoiceInputError } from './invoice-errors';
+import { GenerateInvoiceInput } from './invoice';
 
 /**
  * Checks the input up front: a draft the INVOICE_* schemas would refuse (e.g. currency `usd`)

@@ -1,4 +1,4 @@
-import { Migration } from '../../lib/uow/migrator';
+import { Migration } from '../../../lib/kit';
 
 export const invoicesMigration: Migration = {
   name: '200_billing_invoices',

@@ -1,41 +1,23 @@
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { EmissionContextView, EmitsEvent } from '../../decorators';
-import { currentEmissionContext, requireTenant } from '../../lib/emission/emission-context';
-import { readDate } from '../../lib/uow/database';
-import { nextSequenceValue } from '../../lib/uow/sequences';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { Invoice, InvoiceNotFoundError, InvoiceStateError } from './invoice';
-import { checkInvoiceInput, GenerateInvoiceInput } from './invoice-input';
+import { actionTime, currentTenant, currentUserId, EmitsEvent, nextSequenceValue, readDate, UnitOfWork } from '../../../lib/kit';
+import { Invoice, GenerateInvoiceInput } from './invoice';
+import { InvoiceNotFoundError, InvoiceStateError } from './invoice-errors';
+import { checkInvoiceInput } from './invoice-input';
+import { invoiceLifecycle } from './invoice-mappers';
 
-const invoicePayload = (invoice: Invoice, _args: unknown, ctx: EmissionContextView) => ({
-  tenantId: invoice.tenantId,
-  invoiceId: invoice.id,
-  clientId: invoice.clientId,
-  userId: ctx.actorUserId,
-  totalAmount: invoice.totalAmount,
-  status: invoice.status,
-  invoiceNumber: invoice.invoiceNumber,
-});
-
-const finalizedV2Payload = (invoice: Invoice, args: unknown, ctx: EmissionContextView) => ({
-  ...invoicePayload(invoice, args, ctx),
-  currency: invoice.currency,
-  finalizedAt: invoice.finalizedAt?.toISOString(),
-});
-
+/** Drafting and locking invoices. */
 @injectable()
 export class InvoiceService {
   constructor(private readonly uow: UnitOfWork) {}
 
   /** Creates a draft invoice with its lines; the total is the sum of quantity × unit price. */
-  @EmitsEvent('INVOICE_GENERATED', invoicePayload)
+  @EmitsEvent('INVOICE_GENERATED', invoiceLifecycle)
   async generate(input: GenerateInvoiceInput): Promise<Invoice> {
-    const tenant = requireTenant('InvoiceService.generate');
+    const tenant = currentTenant('InvoiceService.generate');
     const { currency, totalAmount } = checkInvoiceInput(input);
     const db = this.uow.db;
-    const ctx = currentEmissionContext();
-    const now = ctx.now();
+    const now = actionTime();
     const id = uuidv4();
     const invoiceNumber = `INV-${String(await nextSequenceValue(db, tenant, 'invoice_number')).padStart(6, '0')}`;
     await db('invoices').insert({
@@ -46,7 +28,7 @@ export class InvoiceService {
       status: 'draft',
       currency,
       total_amount: totalAmount,
-      created_by_user_id: ctx.actorUserId ?? null,
+      created_by_user_id: currentUserId() ?? null,
       created_at: now,
       updated_at: now,
     });
@@ -56,16 +38,12 @@ export class InvoiceService {
     return this.get(id);
   }
 
-  /**
-   * Locks a draft invoice. Finalizing anything but a draft is refused and emits nothing.
-   * Emits both schema versions while v1 consumers remain.
-   */
-  @EmitsEvent('INVOICE_FINALIZED', invoicePayload, { version: 1 })
-  @EmitsEvent('INVOICE_FINALIZED', finalizedV2Payload, { version: 2 })
+  /** Locks a draft invoice. Finalizing anything but a draft is refused and emits nothing. */
+  @EmitsEvent('INVOICE_FINALIZED', invoiceLifecycle)
   async finalize(invoiceId: string): Promise<Invoice> {
-    const tenant = requireTenant('InvoiceService.finalize');
+    const tenant = currentTenant('InvoiceService.finalize');
     // The emission clock, so finalizedAt agrees with the event's occurredAt.
-    const now = currentEmissionContext().now();
+    const now = actionTime();
     const updated = await this.uow
       .db('invoices')
       .where({ invoice_id: invoiceId, tenant, status: 'draft' })
@@ -78,7 +56,7 @@ export class InvoiceService {
   }
 
   async get(invoiceId: string): Promise<Invoice> {
-    const tenant = requireTenant('InvoiceService.get');
+    const tenant = currentTenant('InvoiceService.get');
     const db = this.uow.db;
     const row = await db('invoices').where({ invoice_id: invoiceId, tenant }).first();
     if (!row) throw new InvoiceNotFoundError(invoiceId);
