@@ -15,6 +15,10 @@ export interface AppConfig {
   dbSchema?: string;
   /** How often a Redis worker trims acknowledged stream entries (WFE_TRIM_INTERVAL_MS; 0 = never). */
   trimIntervalMs?: number;
+  /** Bearer token required by routes that write (WFE_API_TOKEN); unset → loopback only. */
+  apiToken?: string;
+  /** How often `wfe serve` runs the modules' sweepers (WFE_SWEEP_INTERVAL_MS, default 60000; 0 = never). */
+  sweepIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     group: env.WFE_GROUP || 'workflow-runtime-v2',
     dbSchema: env.WFE_DB_SCHEMA || undefined,
     trimIntervalMs: Number(env.WFE_TRIM_INTERVAL_MS || 60_000),
+    apiToken: env.WFE_API_TOKEN || undefined,
+    sweepIntervalMs: Number(env.WFE_SWEEP_INTERVAL_MS ?? 60_000),
   };
 }
 

@@ -1,5 +1,6 @@
 import { InvoiceService } from './invoices/invoice-service';
 import { invoicesMigration } from './invoices/invoice.migration';
+import { billingDemo } from './demo';
 import { billing } from './module';
 
 /** The billing module's public surface: other modules and applications import only this file. */
@@ -13,4 +14,5 @@ export const billingModule = billing.define({
   migrations: [invoicesMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
   tables: ['invoices'],
+  demo: billingDemo,
 });

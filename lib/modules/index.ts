@@ -3,3 +3,4 @@ export * from './resolve-modules';
 export * from './module-routes';
 export * from './module-commands';
 export * from './demo-story';
+export * from './sweep-runner';

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { SweepScheduler } from '../../lib/modules/sweep-runner';
 import { createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
 import { createServer } from '../http/server';
@@ -19,10 +20,18 @@ export function serveCommand(program: Command): void {
       const report = await syncCatalog(app);
       const catalog = app.runtime.catalog();
       app.runtime.start();
+      const sweeps = new SweepScheduler(app.runtime, config.sweepIntervalMs, (results) => {
+        for (const r of results) {
+          if (r.error) app.logger.error({ module: r.module, sweeper: r.sweeper, err: r.error }, 'sweep failed');
+          else if (r.count) app.logger.info({ module: r.module, sweeper: r.sweeper, count: r.count }, 'sweep emitted');
+        }
+      });
+      sweeps.start();
       const server = createServer(app);
       const address = await server.listen({ host: config.host, port: config.port });
       process.stdout.write(startupSummary(config, catalog, report, address));
       onShutdown(async () => {
+        await sweeps.stop();
         await server.close();
         await app.close();
       });

@@ -1,5 +1,6 @@
 import fastify, { FastifyInstance } from 'fastify';
 import { App } from '../app';
+import { apiTokenGuard } from './api-token';
 import { catalogRoutes } from './catalog-routes';
 import { healthRoutes } from './health-routes';
 import { toolingRoutes } from './tooling-routes';
@@ -10,5 +11,10 @@ const routeGroups: Array<(server: FastifyInstance, app: App) => void> = [catalog
 export function createServer(app: App): FastifyInstance {
   const server = fastify({ logger: false });
   for (const register of routeGroups) register(server, app);
+  // Each module's routes (webhooks, uploads, signed links) in a plugin scope of their own.
+  const ctx = { runtime: app.runtime, logger: app.logger, requireApiToken: apiTokenGuard(app.config.apiToken) };
+  for (const m of app.runtime.modules) {
+    if (m.routes) server.register(async (scope) => m.routes!(scope, ctx));
+  }
   return server;
 }

@@ -25,6 +25,7 @@ const RECIPES: Record<string, Recipe[]> = {
     { args: ['simulate', 'INVOICE_FINALIZED', '--seed', '7', '--json'], env: { LOG_LEVEL: 'debug' } },
     { args: ['simulate', '--all', '--json'], env: { LOG_LEVEL: 'debug' } },
   ],
+  sweep: [{ args: ['sweep', '--json'] }, { args: ['sweep', 'tickets', '--at', '2030-01-01T00:00:00Z', '--json'] }],
   'dlq list': [{ args: ['dlq', 'list', '--json'], env: { REDIS_URL: testRedisUrl(), WFE_STREAM: `wfe:test:${randomBytes(6).toString('hex')}` }, needsRedis: true }],
 };
 
