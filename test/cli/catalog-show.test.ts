@@ -15,7 +15,7 @@ const SCREEN = 60;
 const UUID_PATTERN_PIECE = '[0-9a-fA-F]{8}';
 
 describe('wfe catalog show: one screen per event', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const modules = [...allModules, ordersModule];
   const registry = registryFor(modules);
   const entries = catalogFor(modules);
