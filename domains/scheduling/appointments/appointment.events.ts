@@ -21,12 +21,12 @@ abstract class AppointmentPayload extends DomainPayload {
 export class AppointmentCreatedPayload extends AppointmentPayload {
   @DateTimeField({ description: 'Start of the appointment (UTC)' }) startAt!: string;
   @DateTimeField({ description: 'End of the appointment (UTC), after startAt' }) endAt!: string;
-  @StringField({ description: 'IANA zone the appointment was booked in, e.g. America/New_York' }) timezone!: string;
+  @StringField({ description: 'IANA zone the appointment was booked in, e.g. America/New_York', examples: ['America/New_York', 'Europe/Berlin', 'Australia/Sydney'] }) timezone!: string;
   @UuidField({ optional: true, description: 'User or team the appointment is booked for' }) assigneeId?: string;
   @EnumField(ASSIGNEE_TYPES, { optional: true, description: 'Whether assigneeId is a user or a team' }) assigneeType?: AssigneeType;
   @UuidField({ description: 'User who booked it' }) createdByUserId!: string;
   @DateTimeField({ description: 'When it was booked' }) createdAt!: string;
-  @StringField({ optional: true, description: 'Where the visit takes place (free text address or room)' }) location?: string;
+  @StringField({ optional: true, description: 'Where the visit takes place (free text address or room)', examples: ['12 Main St, Springfield', 'Meeting room 2, head office'] }) location?: string;
 }
 
 @scheduling.event({
@@ -42,10 +42,10 @@ export class AppointmentRescheduledPayload extends AppointmentPayload {
   @DateTimeField({ description: 'End before the move (UTC)' }) previousEndAt!: string;
   @DateTimeField({ description: 'Start after the move (UTC)' }) newStartAt!: string;
   @DateTimeField({ description: 'End after the move (UTC)' }) newEndAt!: string;
-  @StringField({ description: 'IANA zone of the new window' }) timezone!: string;
+  @StringField({ description: 'IANA zone of the new window', examples: ['America/New_York', 'Europe/Berlin', 'Australia/Sydney'] }) timezone!: string;
   @ActingUser('User who moved it') override actorUserId!: string;
   @DateTimeField({ description: 'When it was moved' }) rescheduledAt!: string;
-  @StringField({ optional: true, description: 'Why it was moved, as given' }) reason?: string;
+  @StringField({ optional: true, description: 'Why it was moved, as given', examples: ['Customer asked for Monday', 'Technician off sick'] }) reason?: string;
 }
 
 @scheduling.event({
@@ -59,7 +59,7 @@ export class AppointmentRescheduledPayload extends AppointmentPayload {
 export class AppointmentCanceledPayload extends AppointmentPayload {
   @ActingUser('User who canceled it') override actorUserId!: string;
   @DateTimeField({ description: 'When it was canceled' }) canceledAt!: string;
-  @StringField({ optional: true, description: 'Why it was canceled, as given' }) reason?: string;
+  @StringField({ optional: true, description: 'Why it was canceled, as given', examples: ['Fixed remotely', 'Office closed for the holidays'] }) reason?: string;
 }
 
 @scheduling.event({
@@ -72,7 +72,7 @@ export class AppointmentCanceledPayload extends AppointmentPayload {
 export class AppointmentCompletedPayload extends AppointmentPayload {
   @ActingUser('User who recorded it as done') override actorUserId!: string;
   @DateTimeField({ description: 'When it was recorded as done' }) completedAt!: string;
-  @StringField({ optional: true, description: 'What came of it, as recorded' }) outcome?: string;
+  @StringField({ optional: true, description: 'What came of it, as recorded', examples: ['Fixed on site', 'Parts ordered, follow-up visit needed'] }) outcome?: string;
 }
 
 @scheduling.event({

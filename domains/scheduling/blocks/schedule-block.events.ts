@@ -17,10 +17,10 @@ export class ScheduleBlockCreatedPayload extends DomainPayload {
   @EnumField(ASSIGNEE_TYPES, { description: 'Whether ownerId is a user or a team' }) ownerType!: AssigneeType;
   @DateTimeField({ description: 'Start of the block (UTC)' }) startAt!: string;
   @DateTimeField({ description: 'End of the block (UTC), after startAt' }) endAt!: string;
-  @StringField({ description: 'IANA zone the block was entered in' }) timezone!: string;
+  @StringField({ description: 'IANA zone the block was entered in', examples: ['America/New_York', 'Europe/Berlin', 'Australia/Sydney'] }) timezone!: string;
   @ActingUser('User who reserved the time') override actorUserId!: string;
   @DateTimeField({ description: 'When the block was created' }) createdAt!: string;
-  @StringField({ optional: true, description: 'What the time is reserved for, as given' }) reason?: string;
+  @StringField({ optional: true, description: 'What the time is reserved for, as given', examples: ['Vacation', 'Vendor training'] }) reason?: string;
 }
 
 @scheduling.event({
@@ -32,7 +32,7 @@ export class ScheduleBlockDeletedPayload extends DomainPayload {
   @UuidField({ description: 'The block' }) scheduleBlockId!: string;
   @ActingUser('User who removed the block') override actorUserId!: string;
   @DateTimeField({ description: 'When it was removed' }) deletedAt!: string;
-  @StringField({ optional: true, description: 'Why it was removed, as given' }) reason?: string;
+  @StringField({ optional: true, description: 'Why it was removed, as given', examples: ['Training moved to next week'] }) reason?: string;
 }
 
 declare module '../../../lib/kit' {

@@ -41,7 +41,7 @@ export class TechnicianEnRoutePayload extends VisitPayload {
 })
 export class TechnicianArrivedPayload extends VisitPayload {
   @DateTimeField({ description: 'When the technician checked in' }) arrivedAt!: string;
-  @JsonField({ optional: true, description: 'Where the check-in was made: { latitude, longitude, accuracyMeters? } (WGS 84 degrees, meters)' })
+  @JsonField({ optional: true, description: 'Where the check-in was made: { latitude, longitude, accuracyMeters? } (WGS 84 degrees, meters)', examples: [{ latitude: 40.7128, longitude: -74.006, accuracyMeters: 12 }] })
   location?: GeoLocation;
 }
 
@@ -55,7 +55,7 @@ export class TechnicianArrivedPayload extends VisitPayload {
 })
 export class TechnicianCheckedOutPayload extends VisitPayload {
   @DateTimeField({ description: 'When the technician checked out' }) checkedOutAt!: string;
-  @StringField({ optional: true, description: 'What was done on site, as written by the technician' }) workSummary?: string;
+  @StringField({ optional: true, description: 'What was done on site, as written by the technician', examples: ['Replaced 4 UPS batteries; self-test passed', 'Re-crimped the patch cable to the switch'] }) workSummary?: string;
 }
 
 declare module '../../../lib/kit' {
