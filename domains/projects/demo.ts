@@ -3,6 +3,7 @@ import { DemoStory } from '../../lib/kit';
 import { DependencyService } from './dependencies/dependency-service';
 import { PhaseService } from './projects/phase-service';
 import { ProjectService } from './projects/project-service';
+import { ProjectTaskBlockedError } from './tasks/task-errors';
 import { TaskService } from './tasks/task-service';
 
 /**
@@ -35,9 +36,12 @@ export const projectsDemo: DemoStory = {
     await dependencies.add(rmm.id, backup.id);
     await dependencies.add(backup.id, handover.id);
 
-    demo.say('Work starts. The documentation is done, but the rollout still waits for the audit.');
+    demo.say('Work starts. The documentation is done, but the rollout still waits for the audit:');
     await projects.changeStatus(project.id, 'active');
     await tasks.complete(docs.id);
+    const early = await tasks.changeStatus(rmm.id, 'in_progress').catch((err: Error) => err);
+    if (!(early instanceof ProjectTaskBlockedError)) throw new Error('the rollout should have waited for the audit');
+    demo.say(`  refused: ${early.message}`);
     demo.say('The audit is done: the rollout is unblocked and handed to the team.');
     await tasks.complete(audit.id);
     await tasks.assign(rmm.id, { id: uuidv4(), type: 'team' });

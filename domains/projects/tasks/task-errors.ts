@@ -30,11 +30,24 @@ export class ProjectTaskStateError extends DomainStateError {
  * review or be completed. Names the open predecessors.
  */
 export class ProjectTaskBlockedError extends DomainStateError {
+  readonly taskId: string;
+  readonly blockedByTaskIds: string[];
+
   constructor(
-    readonly taskId: string,
+    task: TaskRef,
     readonly to: TaskStatus,
-    readonly blockedByTaskIds: string[],
+    blockers: TaskRef[],
   ) {
-    super(`Task ${taskId} cannot move to ${to}: it waits for unfinished predecessor(s) ${blockedByTaskIds.join(', ')}`, 'PROJECT_TASK_BLOCKED');
+    super(`Task ${named(task)} cannot move to ${to}: it waits for unfinished predecessor(s) ${blockers.map(named).join(', ')}`, 'PROJECT_TASK_BLOCKED');
+    this.taskId = task.id;
+    this.blockedByTaskIds = blockers.map((b) => b.id);
   }
 }
+
+/** A task as error messages name it. */
+export interface TaskRef {
+  id: string;
+  title: string;
+}
+
+const named = (t: TaskRef) => `"${t.title}" (${t.id})`;

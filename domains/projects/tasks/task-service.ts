@@ -86,7 +86,7 @@ export class TaskService {
     if (before.status === next) return { task: before, blocking: [] };
     if (WORKING_TASK_STATUSES.includes(next)) {
       const open = await this.blocking.openPredecessorsOf(before.id);
-      if (open.length) throw new ProjectTaskBlockedError(before.id, next, open);
+      if (open.length) throw new ProjectTaskBlockedError(before, next, await Promise.all(open.map((id) => this.tasks.get(id))));
     }
     const at = actionTime();
     const done = next === 'done';

@@ -62,7 +62,9 @@ forEachDatabase('projects: finish-to-start dependencies', (target) => {
       const err = await office.refusal(() => office.tasks.changeStatus(install.id, status));
       expect(err).to.be.instanceOf(ProjectTaskBlockedError);
       expect(err.blockedByTaskIds).to.deep.equal([order.id, cable.id]);
-      expect(err.message).to.contain(order.id).and.contain(cable.id);
+      expect(err.message).to.equal(
+        `Task "Install the firewall" (${install.id}) cannot move to ${status}: it waits for unfinished predecessor(s) "Order the firewall" (${order.id}), "Run the cable" (${cable.id})`,
+      );
     }
     expect(office.kit.events.all).to.be.empty;
     await office.run(() => office.tasks.changeStatus(install.id, 'canceled'));
