@@ -1,9 +1,9 @@
-import { iso, isoOrUndefined, when } from '../../../lib/kit';
+import { iso, when } from '../../../lib/kit';
 import { Project, ProjectChangeSet, ProjectStatusChange } from './project';
 
 /** Project results → payloads of PROJECT_CREATED, PROJECT_UPDATED and PROJECT_STATUS_CHANGED. */
 
-export const projectCreated = (p: Project) => ({ projectId: p.id, createdByUserId: p.createdByUserId, createdAt: isoOrUndefined(p.createdAt) });
+export const projectCreated = (p: Project) => ({ projectId: p.id, createdByUserId: p.createdByUserId, createdAt: iso(p.createdAt) });
 
 export const projectUpdated = when(
   (s: ProjectChangeSet) => Object.keys(s.changes).length > 0,

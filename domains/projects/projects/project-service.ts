@@ -1,9 +1,10 @@
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
 import { actionTime, actsAsContact, currentTenant, currentUserId, diffFields, EmitsEvent, requireStaff, StaffActorRequiredError, UnitOfWork } from '../../../lib/kit';
-import { statusMoved } from '../tasks/task-mappers';
-import { OpenTaskCanceller } from '../tasks/open-task-canceller';
 import { oneOf } from '../input-checks';
+import { OpenTaskCanceller } from '../tasks/open-task-canceller';
+import { statusMoved } from '../tasks/task-mappers';
+import { TaskRepository } from '../tasks/task-repository';
 import { CreateProjectInput, Project, PROJECT_STATUSES, ProjectChangeSet, ProjectPatch, ProjectStatus, ProjectStatusChange, ProjectStatusOptions } from './project';
 import { ProjectHasOpenTasksError, ProjectInputError, ProjectStatusTransitionError } from './project-errors';
 import { applyProjectPatch, checkNewProject, projectFieldsOf } from './project-input';
@@ -11,7 +12,6 @@ import { canMoveProject } from './project-lifecycle';
 import { projectCreated, projectStatusChanged, projectUpdated } from './project-mappers';
 import { ProjectRepository } from './project-repository';
 import { projectColumns } from './project-rows';
-import { TaskRepository } from '../tasks/task-repository';
 
 /** Setting up projects for clients, editing them and moving them through their lifecycle. */
 @injectable()
