@@ -1,0 +1,48 @@
+import { injectable } from 'tsyringe';
+import { actionTime, currentTenant, EmitsEvent, insertIfAbsent, UnitOfWork } from '../../../lib/kit';
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionRow } from '../connections/connection-store';
+import { ProviderAdapters } from '../providers/provider-registry';
+import { WebhookDelivery } from './webhook';
+import { webhookReceived } from './webhook-mappers';
+
+/**
+ * Records verified deliveries, once per connection and delivery id (a unique key decides between
+ * a delivery and its retries or replays, even concurrent ones). A revocation notice from the
+ * provider disconnects the connection in the same transaction.
+ */
+@injectable()
+export class WebhookInbox {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly connections: ConnectionService,
+    private readonly adapters: ProviderAdapters,
+  ) {}
+
+  /** Undefined (no event) for a delivery id recorded before. */
+  @EmitsEvent('INTEGRATION_WEBHOOK_RECEIVED', webhookReceived)
+  async record(connection: ConnectionRow, delivery: { webhookId: string; eventName: string; rawPayloadRef: string }): Promise<WebhookDelivery | undefined> {
+    const tenant = currentTenant('WebhookInbox.record');
+    const receivedAt = actionTime();
+    const inserted = await insertIfAbsent(
+      this.uow.db,
+      'integration_webhook_deliveries',
+      { tenant, connection_id: connection.connection_id, webhook_id: delivery.webhookId, event_name: delivery.eventName.slice(0, 255), received_at: receivedAt, raw_payload_ref: delivery.rawPayloadRef },
+      ['tenant', 'connection_id', 'webhook_id'],
+    );
+    if (!inserted) return undefined;
+    if (this.adapters.get(connection.provider).isRevocation(delivery.eventName)) {
+      await this.connections.markRevokedByProvider(connection.connection_id, delivery.eventName);
+    }
+    return {
+      tenantId: tenant,
+      integrationId: connection.integration_id,
+      provider: connection.provider,
+      connectionId: connection.connection_id,
+      webhookId: delivery.webhookId,
+      eventName: delivery.eventName.slice(0, 255),
+      receivedAt,
+      rawPayloadRef: delivery.rawPayloadRef,
+    };
+  }
+}
