@@ -45,6 +45,7 @@ export class ReferenceProvider {
   private readonly tokenEdits: Array<(body: Record<string, unknown>) => void> = [];
   private readonly tokenDelays: number[] = [];
   private readonly apiFaults: number[] = [];
+  private readonly revocationFaults: number[] = [];
 
   /** Base URL (`http://127.0.0.1:<port>`): the issuer and the API base. */
   get url(): string {
@@ -90,6 +91,11 @@ export class ReferenceProvider {
     this.tokenDelays.push(ms);
   }
 
+  /** The next revocation request gets this HTTP status and revokes nothing. */
+  failNextRevocation(status: number): void {
+    this.revocationFaults.push(status);
+  }
+
   /** The next API request gets this HTTP status. */
   failNextApiRequest(status: number): void {
     this.apiFaults.push(status);
@@ -121,9 +127,18 @@ export class ReferenceProvider {
   private async route(req: http.IncomingMessage, res: http.ServerResponse, service: OAuth2Service): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/')) return this.api(req, res, path);
-    if (path === '/token' && this.tokenDelays.length) await new Promise((r) => setTimeout(r, this.tokenDelays.shift()));
+    if (path === '/token' && this.tokenDelays.length) {
+      await new Promise((r) => setTimeout(r, this.tokenDelays.shift()));
+      // A provider that hung: a client that gave up meanwhile changed nothing here.
+      if (res.closed || req.socket.destroyed) return;
+    }
     // The mock parses no form bodies at /revoke: read the token here, then let it answer.
-    if (path === '/revoke' && req.method === 'POST') this.revoke(new URLSearchParams(await readBody(req)).get('token'));
+    if (path === '/revoke' && req.method === 'POST') {
+      const token = new URLSearchParams(await readBody(req)).get('token');
+      const fault = this.revocationFaults.shift();
+      if (fault) return json(res, fault, { error: 'temporarily_unavailable' });
+      this.revoke(token);
+    }
     (service.requestHandler as unknown as http.RequestListener)(req, res);
   }
 
