@@ -33,6 +33,7 @@ const TOKEN_TTL_SECONDS = 3600;
  * error answers, slow answers, edited token responses — are queued by tests.
  */
 export class ReferenceProvider {
+  /** Token requests by grant type (faulted ones included), revoked tokens, API calls. */
   readonly stats = { authorizationCodeGrants: 0, refreshGrants: 0, revocations: [] as string[], apiRequests: 0 };
   private server?: http.Server;
   private service?: OAuth2Service;
@@ -59,6 +60,8 @@ export class ReferenceProvider {
     const issuer = new OAuth2Issuer();
     await issuer.keys.generate('RS256');
     const service = new OAuth2Service(issuer);
+    // Every token unique, as real providers' are (the mock's JWTs repeat within one second).
+    service.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => (token.payload.jti = randomUUID()));
     service.on('beforeResponse', (response: { statusCode: number; body: any }, req: { body: Record<string, string> }) => this.onTokenResponse(response, req.body));
     this.service = service;
     this.server = http.createServer((req, res) => void this.route(req, res, service).catch((err) => this.fail(res, err)));
@@ -143,6 +146,8 @@ export class ReferenceProvider {
   }
 
   private onTokenResponse(response: { statusCode: number; body: any }, request: Record<string, string>): void {
+    if (request.grant_type === 'refresh_token') this.stats.refreshGrants++;
+    if (request.grant_type === 'authorization_code') this.stats.authorizationCodeGrants++;
     const fault = this.tokenFaults.shift();
     if (fault) {
       response.statusCode = fault.status;
@@ -152,7 +157,6 @@ export class ReferenceProvider {
     if (response.statusCode !== 200) return;
     let grant: Grant;
     if (request.grant_type === 'refresh_token') {
-      this.stats.refreshGrants++;
       const presented = this.refreshTokens.get(request.refresh_token);
       if (!presented || presented.grant.revoked) return invalidGrant(response, 'the refresh token is not valid (revoked or unknown)');
       if (presented.used) {
@@ -163,7 +167,6 @@ export class ReferenceProvider {
       presented.used = true;
       grant = presented.grant;
     } else if (request.grant_type === 'authorization_code') {
-      this.stats.authorizationCodeGrants++;
       grant = { id: randomUUID(), revoked: false };
       this.grants.set(grant.id, grant);
     } else return;

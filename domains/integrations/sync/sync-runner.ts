@@ -67,7 +67,7 @@ export class SyncRunner {
         page = await adapter.fetchChanges(request());
       } catch (err) {
         if (!(err instanceof ProviderError) || err.failure.code !== 'unauthorized') throw err;
-        token = await this.tokens.accessToken(run.connectionId, token.token);
+        token = await this.tokens.accessToken(run.connectionId, token.version);
         page = await adapter.fetchChanges(request());
       }
       const applied = await this.records.apply(run, page.records, adapter);
