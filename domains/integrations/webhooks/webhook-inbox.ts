@@ -1,23 +1,16 @@
 import { injectable } from 'tsyringe';
 import { actionTime, currentTenant, EmitsEvent, insertIfAbsent, UnitOfWork } from '../../../lib/kit';
-import { ConnectionService } from '../connections/connection-service';
 import { ConnectionRow } from '../connections/connection-store';
-import { ProviderAdapters } from '../providers/provider-registry';
 import { WebhookDelivery } from './webhook';
 import { webhookReceived } from './webhook-mappers';
 
 /**
  * Records verified deliveries, once per connection and delivery id (a unique key decides between
- * a delivery and its retries or replays, even concurrent ones). A revocation notice from the
- * provider disconnects the connection in the same transaction.
+ * a delivery and its retries or replays, even concurrent ones).
  */
 @injectable()
 export class WebhookInbox {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly connections: ConnectionService,
-    private readonly adapters: ProviderAdapters,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /** Undefined (no event) for a delivery id recorded before. */
   @EmitsEvent('INTEGRATION_WEBHOOK_RECEIVED', webhookReceived)
@@ -31,9 +24,6 @@ export class WebhookInbox {
       ['tenant', 'connection_id', 'webhook_id'],
     );
     if (!inserted) return undefined;
-    if (this.adapters.get(connection.provider).isRevocation(delivery.eventName)) {
-      await this.connections.markRevokedByProvider(connection.connection_id, delivery.eventName);
-    }
     return {
       tenantId: tenant,
       integrationId: connection.integration_id,

@@ -1,5 +1,6 @@
 import { injectable } from 'tsyringe';
 import { BlobStore, BlobTooLargeError, UnitOfWork, withEmissionContext } from '../../../lib/kit';
+import { ConnectionService } from '../connections/connection-service';
 import { ConnectionStore } from '../connections/connection-store';
 import { ProviderAdapters } from '../providers/provider-registry';
 import { WebhookHeaders } from '../providers/provider-adapter';
@@ -15,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Takes one delivery to POST /webhooks/integrations/:connectionId: finds the connection, verifies
  * the signature on the raw bytes with the connection's sealed secret under the adapter's scheme,
  * keeps the raw body in the blob store, then records it (INTEGRATION_WEBHOOK_RECEIVED once per
- * delivery id). Throws WebhookRefusedError (401/400/404/410/413): nothing stored, nothing emitted.
+ * delivery id); a revocation notice then disconnects the connection in the same transaction. Throws WebhookRefusedError (401/400/404/410/413): nothing stored, nothing emitted.
  */
 @injectable()
 export class WebhookReceiver {
@@ -24,6 +25,7 @@ export class WebhookReceiver {
     private readonly store: ConnectionStore,
     private readonly adapters: ProviderAdapters,
     private readonly inbox: WebhookInbox,
+    private readonly connections: ConnectionService,
     private readonly blobs: BlobStore,
     private readonly settings: IntegrationSettings,
   ) {}
@@ -50,8 +52,12 @@ export class WebhookReceiver {
         if (err instanceof BlobTooLargeError) throw webhookRefusals.tooLarge(this.settings.webhookMaxBytes);
         throw err;
       }
-      const delivery = await this.inbox.record(connection, { webhookId, eventName, rawPayloadRef: stored.key });
-      return { webhookId, eventName, duplicate: !delivery, disconnected: !!delivery && adapter.isRevocation(eventName) };
+      // One transaction: the delivery, then — for the provider's revocation notice — the disconnect it causes.
+      return this.uow.run(async () => {
+        const delivery = await this.inbox.record(connection, { webhookId, eventName, rawPayloadRef: stored.key });
+        const revoked = !!delivery && adapter.isRevocation(eventName) && !!(await this.connections.markRevokedByProvider(connection.connection_id, eventName));
+        return { webhookId, eventName, duplicate: !delivery, disconnected: revoked };
+      });
     });
   }
 
