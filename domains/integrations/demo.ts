@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import fastify from 'fastify';
 import { DemoStory } from '../../lib/kit';
@@ -41,29 +41,35 @@ export const integrationsDemo: DemoStory = {
       const callback = await fetch(consent.headers.get('location')!);
       if (callback.status !== 200) throw new Error(`OAuth callback failed: ${await callback.text()}`);
       const connectionId = request.connectionId;
-      await connections.setWebhookSecret(connectionId, `whsec_${randomBytes(24).toString('base64')}`);
 
       demo.say('The token health sweep warns that the credentials need a person within the week.');
       await demo.as({ actorUserId: undefined, actorType: 'SYSTEM' }, () => demo.resolve(TokenHealthSweeper).sweep());
 
       demo.say('A sync copies the customers (one has no name and is skipped with a warning); a second one hits a provider outage.');
       const runner = demo.resolve(SyncRunner);
-      await runner.run(connectionId, { scope: { types: ['customer'] } });
+      const synced = await runner.run(connectionId, { scope: { types: ['customer'] } });
+      const s = synced.summary!;
+      demo.say(`  → ${s.created} created, ${s.updated} updated, ${s.deleted} deleted, ${s.skipped} skipped (${synced.warnings.join('; ')}) in ${synced.durationMs} ms`);
       provider.failNextApiRequest(503);
-      await runner.run(connectionId);
+      const failed = await runner.run(connectionId);
+      demo.say(`  → failed: ${failed.errorCode} (${failed.retryable ? 'retryable' : 'needs a person'})`);
 
       demo.say('The provider posts a signed webhook (Standard Webhooks), then retries it: received once.');
       const secret = `whsec_${randomBytes(24).toString('base64')}`;
       await connections.setWebhookSecret(connectionId, secret);
       const delivery = signWebhook({ kind: 'standard-webhooks' }, secret, JSON.stringify({ type: 'customer.updated', timestamp: new Date().toISOString(), data: { id: 'C-1002' } }));
-      for (let attempt = 0; attempt < 2; attempt++) await deliverWebhook(`${ours}/webhooks/integrations/${connectionId}`, delivery);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const answer = (await (await deliverWebhook(`${ours}/webhooks/integrations/${connectionId}`, delivery)).json()) as { duplicate: boolean };
+        demo.say(`  → delivery ${attempt + 1}: ${answer.duplicate ? 'duplicate, ignored' : 'received'}`);
+      }
 
       demo.say('The technician maps a client to its accounting customer.');
-      await demo.resolve(ExternalMappingService).create({ integrationId: integration.id, mappingType: 'client', localId: demo.tenantId, externalId: 'C-1002' });
+      await demo.resolve(ExternalMappingService).create({ integrationId: integration.id, mappingType: 'client', localId: randomUUID(), externalId: 'C-1002' });
 
       demo.say("An administrator revokes the app at the provider: the next refresh gets invalid_grant and the connection needs a person.");
       provider.revokeAllGrants();
-      await demo.resolve(TokenRefresher).refresh(connectionId, { force: true });
+      const refresh = await demo.resolve(TokenRefresher).refresh(connectionId, { force: true });
+      if (refresh.kind === 'failed') demo.say(`  → ${refresh.failure.code}: ${refresh.failure.message}; connection ${refresh.connection.status}`);
 
       demo.say('The technician disconnects it.');
       await connections.disconnect(connectionId, { reason: 'Replaced by the new accounting system' });
