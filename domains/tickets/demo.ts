@@ -1,9 +1,9 @@
 import { v4 as uuidv4 } from 'uuid';
 import { DemoStory } from '../../lib/kit';
-import { MessageService } from './message-service';
-import { TicketService } from './ticket-service';
-import { TicketSetupService } from './ticket-setup-service';
-import { TimeEntryService } from './time-entry-service';
+import { MessageService } from './conversation/message-service';
+import { TicketService } from './lifecycle/ticket-service';
+import { TicketSetupService } from './setup/ticket-setup-service';
+import { TimeEntryService } from './time/time-entry-service';
 
 /** A help-desk morning: a ticket opened, the client writes, a technician answers, logs time, resolves it. */
 export const ticketsDemo: DemoStory = {

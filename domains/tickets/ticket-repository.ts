@@ -1,7 +1,7 @@
 import { UnitOfWork, currentTenant, isPostgres, nextSequenceValue } from '../../lib/kit';
 import { injectable } from 'tsyringe';
 import { TicketNotFoundError, TicketReferenceError, TicketStateError } from './errors';
-import { Board, Priority, SlaPolicy, TicketStatus } from './reference-data';
+import { Board, Priority, SlaPolicy, TicketStatus } from './setup/reference-data';
 import { toBoard, toMessage, toPriority, toSlaPolicy, toSlaStage, toStatus, toTicket } from './rows';
 import { Ticket, TicketMessage } from './ticket';
 

@@ -37,6 +37,13 @@ export interface DomainModuleParts {
   commands?: ModuleCommands;
   /** The module's part of `wfe demo`: a short story through its real services. */
   demo?: DemoStory;
+  /**
+   * Implementations of ports other modules declare (dependency inversion): tickets declares
+   * `TicketClientPolicy` and binds a permissive default; CRM, which depends on tickets, provides the
+   * one that refuses archived clients. A runtime binds them after the services, so the module that
+   * comes later in dependency order wins.
+   */
+  provides?: Array<{ token: abstract new (...args: any[]) => unknown; useClass: Constructor }>;
 }
 
 /**
@@ -117,6 +124,7 @@ function moduleOf(identity: { name: string; category: string }, parts: DomainMod
     migrations: parts.migrations ?? [],
     tables: parts.tables ?? [],
     sweepers,
+    provides: parts.provides ?? [],
     routes: parts.routes,
     commands: parts.commands,
     demo: parts.demo,

@@ -116,6 +116,9 @@ export class EventRuntime implements MethodInvoker {
     this.container.registerInstance(SecretBox, new SecretBox(this.secretKey));
     this.container.registerInstance(SignedTokens, new SignedTokens(this.secretKey));
     for (const m of this.modules) for (const cls of [...m.services, ...m.handlers, ...m.sweepers]) this.bind(cls);
+    for (const m of this.modules) {
+      for (const p of m.provides) this.container.register(p.token as InjectionToken<unknown>, { useClass: p.useClass }, { lifecycle: Lifecycle.Transient });
+    }
     interceptContainer(this.container, this);
   }
 

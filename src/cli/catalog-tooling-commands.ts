@@ -60,7 +60,7 @@ export function catalogToolingCommands(program: Command): void {
     .description('compare every schema ref with catalog.lock.json; fails when an existing ref changed incompatibly')
     .option('--update', 'rewrite the lock with the live catalog (refused on incompatible changes unless --allow-breaking)')
     .option('--allow-breaking', 'with --update: record incompatible changes too')
-    .option('--lock <file>', 'lock file', path.join(PACKAGE_ROOT, 'catalog.lock.json'))
+    .option('--lock <file>', 'lock file (default: catalog.lock.json in the working directory)', 'catalog.lock.json')
     .option('--json', 'machine-readable report')
     .action((opts: { update?: boolean; allowBreaking?: boolean; lock: string; json?: boolean }) => {
       const registry = registryFromMetadata();

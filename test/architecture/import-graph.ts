@@ -66,3 +66,33 @@ function* walk(dir: string): Generator<string> {
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) yield p;
   }
 }
+
+/** Import circles among the files of `layer` (each circle once, as a path that returns to its start). */
+export function importCircles(edges: ImportEdge[], layer = 'domains'): string[][] {
+  const next = new Map<string, string[]>();
+  const files = new Set(edges.filter((e) => e.from.startsWith(`${layer}/`)).map((e) => e.from));
+  for (const e of edges) {
+    if (!e.from.startsWith(`${layer}/`)) continue;
+    const to = files.has(e.to) ? e.to : files.has(`${e.to}/index`) ? `${e.to}/index` : undefined;
+    if (to) next.set(e.from, [...(next.get(e.from) ?? []), to]);
+  }
+  const circles: string[][] = [];
+  const seen = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (f: string) => {
+    state.set(f, 'open');
+    stack.push(f);
+    for (const t of next.get(f) ?? []) {
+      if (state.get(t) === 'open') {
+        const circle = [...stack.slice(stack.indexOf(t)), t];
+        const key = [...circle.slice(0, -1)].sort().join('|');
+        if (!seen.has(key)) (seen.add(key), circles.push(circle));
+      } else if (!state.has(t)) visit(t);
+    }
+    stack.pop();
+    state.set(f, 'done');
+  };
+  for (const f of files) if (!state.has(f)) visit(f);
+  return circles;
+}

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { importEdges, layeringViolations } from './import-graph';
+import { importCircles, importEdges, layeringViolations } from './import-graph';
 
 describe('architecture: layers point downward (decorators → lib → domains → src)', () => {
   it('the code base breaks no arrow', () => {
@@ -39,5 +39,18 @@ describe('architecture: layers point downward (decorators → lib → domains �
         { from: 'src/app', to: 'lib/runtime/event-runtime' },
       ]),
     ).to.deep.equal([]);
+  });
+
+  it('no import circles inside the domains (mappers read types, never their services)', () => {
+    expect(importCircles(importEdges()).map((c) => c.join(' → '))).to.deep.equal([]);
+  });
+
+  it('finds a circle when there is one', () => {
+    const edges = [
+      { from: 'domains/x/a-service', to: 'domains/x/a-mappers' },
+      { from: 'domains/x/a-mappers', to: 'domains/x/a-service' },
+      { from: 'domains/x/b', to: 'domains/x/a-service' },
+    ];
+    expect(importCircles(edges)).to.deep.equal([['domains/x/a-service', 'domains/x/a-mappers', 'domains/x/a-service']]);
   });
 });
