@@ -44,8 +44,7 @@ export { ReferenceAdapter, ReferenceAdapterOptions } from './providers/reference
 export { ReferenceProvider, TokenFault } from './providers/reference-provider';
 export { signWebhook, deliverWebhook, WebhookDelivery as SignedWebhookDelivery, DeliveryOptions } from './providers/reference-webhook-sender';
 export { lifetimeSeconds, TokenGrant } from './oauth/token-grant';
-export { RefreshOutcome, RefreshOptions } from './tokens/token-refresh';
-export { ExpiringCredentials } from './tokens/token-expiry-notifier';
+export { RefreshOutcome, RefreshOptions, ExpiringCredentials } from './tokens/token';
 export {
   IntegrationSettings,
   IntegrationService,

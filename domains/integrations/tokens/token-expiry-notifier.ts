@@ -1,18 +1,8 @@
 import { injectable } from 'tsyringe';
 import { actionTime, EmitsEvent, readDate, UnitOfWork } from '../../../lib/kit';
 import { IntegrationSettings } from '../settings';
+import { ExpiringCredentials } from './token';
 import { tokensExpiring } from './token-mappers';
-
-/** Credentials the sweeper claimed to warn about. */
-export interface ExpiringCredentials {
-  tenantId: string;
-  integrationId: string;
-  provider: string;
-  connectionId: string;
-  expiresAt: Date;
-  daysUntilExpiry: number;
-  notifiedAt: Date;
-}
 
 const DAY_MS = 86_400_000;
 const notNotifiedForThisExpiry = 'expiry_notified_for IS NULL OR expiry_notified_for <> credentials_expire_at';

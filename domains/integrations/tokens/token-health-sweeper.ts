@@ -3,7 +3,7 @@ import { actionTime, Sweeper, UnitOfWork, withEmissionContext } from '../../../l
 import { IntegrationSettings } from '../settings';
 import { TokenExpiryNotifier } from './token-expiry-notifier';
 import { TokenRefresher } from './token-refresher';
-import { RefreshOutcome } from './token-refresh';
+import { RefreshOutcome } from './token';
 
 /**
  * Token health, on the sweep interval: warns about credentials that will need a person

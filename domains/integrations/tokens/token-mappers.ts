@@ -1,6 +1,5 @@
 import { iso } from '../../../lib/kit';
-import { RefreshOutcome } from './token-refresh';
-import { ExpiringCredentials } from './token-expiry-notifier';
+import { ExpiringCredentials, RefreshOutcome } from './token';
 
 export const refreshFailed = (outcome: RefreshOutcome) =>
   outcome.kind === 'failed'

@@ -7,7 +7,7 @@ import { OAuthClient } from '../oauth/oauth-client';
 import { ProviderError, ProviderFailure } from '../providers/provider-failure';
 import { IntegrationSettings } from '../settings';
 import { refreshFailed } from './token-mappers';
-import { RefreshOptions, RefreshOutcome } from './token-refresh';
+import { RefreshOptions, RefreshOutcome } from './token';
 
 /**
  * Renews access tokens with the refresh token (RFC 6749 §6), single-flight per connection across

@@ -18,3 +18,14 @@ export interface RefreshOptions {
    */
   seenVersion?: number;
 }
+
+/** Credentials the sweeper claimed to warn about (INTEGRATION_TOKEN_EXPIRING). */
+export interface ExpiringCredentials {
+  tenantId: string;
+  integrationId: string;
+  provider: string;
+  connectionId: string;
+  expiresAt: Date;
+  daysUntilExpiry: number;
+  notifiedAt: Date;
+}
