@@ -93,7 +93,7 @@ describe('adoption: the packed package in a separate TypeScript project', functi
   it("runs the adopter's tests with the test kit on SQLite and PostgreSQL", async () => {
     const pg = (await postgresReachable()) ? testPostgresUrl() : undefined;
     const mocha = path.join(modules, 'mocha/bin/mocha.js');
-    const run = spawnSync(process.execPath, [mocha, '--exit', 'dist/subscriptions.test.js'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ADOPTER_PG_URL: pg ?? '' } });
+    const run = spawnSync(process.execPath, [mocha, '--exit', '--timeout', '30000', 'dist/subscriptions.test.js'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ADOPTER_PG_URL: pg ?? '' } });
     const out = run.stdout + run.stderr;
     expect(run.status, out).to.equal(0);
     expect(out).to.match(pg ? /4 passing/ : /2 passing/);
