@@ -14,8 +14,16 @@ export interface DeadLetterReason {
   message: string;
 }
 
-/** What the consumer decided: acknowledge, leave pending for a retry, or dead-letter now. */
-export type EntryOutcome = { kind: 'ack' } | { kind: 'retry'; reason: DeadLetterReason } | { kind: 'dead-letter'; reason: DeadLetterReason };
+/**
+ * What the consumer decided: acknowledge; leave pending for a retry (counts toward
+ * `maxDeliveries`); defer (the infrastructure failed: pending again after a back-off, not counted);
+ * or dead-letter now.
+ */
+export type EntryOutcome =
+  | { kind: 'ack' }
+  | { kind: 'retry'; reason: DeadLetterReason }
+  | { kind: 'defer'; reason: DeadLetterReason }
+  | { kind: 'dead-letter'; reason: DeadLetterReason };
 
 export interface DeadLetter {
   id: string;
@@ -48,6 +56,8 @@ export interface SubscribeOptions {
   blockMs?: number;
   /** Transport errors the subscription recovers from by itself (for logging). */
   onError?: (err: Error) => void;
+  /** Called for every entry moved to the dead letters, at once or after `maxDeliveries`. */
+  onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
 }
 
 export interface Subscription {

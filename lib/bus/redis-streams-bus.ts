@@ -71,6 +71,7 @@ export class RedisStreamsBus implements EventBus {
       maxDeliveries: options.maxDeliveries ?? 5,
       readyTimeoutMs: this.readyTimeoutMs,
       onError,
+      onDeadLettered: options.onDeadLettered,
     });
     this.subscriptions.add(sub);
     this.trimmer.start();

@@ -17,6 +17,7 @@ export interface RedisSubscriptionConfig {
   maxDeliveries: number;
   readyTimeoutMs: number;
   onError: (err: Error) => void;
+  onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
 }
 
 type Handler = (entry: StreamEntry) => Promise<EntryOutcome>;
@@ -33,6 +34,8 @@ export class RedisStreamSubscription implements Subscription {
   private readerId?: number;
   private claimCursor = '0-0';
   private nextClaimAt = 0;
+  /** Consecutive batches with deferred entries (an infrastructure outage): the loop backs off. */
+  private deferrals = 0;
   private readonly done: Promise<void>;
 
   constructor(
@@ -67,8 +70,13 @@ export class RedisStreamSubscription implements Subscription {
       try {
         if (!groupReady) groupReady = await this.ensureGroup();
         const entries = (await this.claimIdle()) ?? (await this.readNew());
-        await this.process(entries);
+        const deferred = await this.process(entries);
         failures = 0;
+        if (deferred) {
+          // The infrastructure behind the handler is down: wait before trying more entries.
+          this.deferrals++;
+          await this.pause(this.deferDelay());
+        } else if (entries.length) this.deferrals = 0;
       } catch (err) {
         // NOGROUP: the stream or group vanished (e.g. a Redis restarted without persistence).
         if (/NOGROUP/.test((err as Error).message)) groupReady = false;
@@ -139,21 +147,47 @@ export class RedisStreamSubscription implements Subscription {
    * consumer), and acknowledges the successes with one XACK. A crash before that XACK only means
    * redelivery, which the worker's de-duplication turns into a no-op.
    */
-  private async process(entries: StreamEntry[]): Promise<void> {
+  private async process(entries: StreamEntry[]): Promise<boolean> {
     const acked: string[] = [];
+    const deferred: StreamEntry[] = [];
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < entries.length; i = next++) {
-        const outcome = await this.handle(entries[i]);
-        if (outcome.kind === 'ack') acked.push(entries[i].id);
+        // Once one entry met an outage, the rest of the batch waits with it (not handled, not counted).
+        const outcome = deferred.length ? undefined : await this.handle(entries[i]);
+        if (!outcome || outcome.kind === 'defer') deferred.push(entries[i]);
+        else if (outcome.kind === 'ack') acked.push(entries[i].id);
         else await this.settle(entries[i], outcome);
       }
     };
     // Every lane finishes before the loop moves on, even when one of them failed.
     const lanes = await Promise.allSettled(Array.from({ length: Math.min(this.cfg.concurrency, entries.length) }, lane));
     if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
+    if (deferred.length) await this.postpone(deferred);
     const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
+    return deferred.length > 0;
+  }
+
+  private deferDelay(): number {
+    return Math.min(200 * 2 ** (this.deferrals - 1), 5000);
+  }
+
+  /**
+   * Deferred entries stay pending with this consumer, their delivery count put back to what it was
+   * before this delivery (XCLAIM RETRYCOUNT) and their idle time set so that they are claimed again
+   * after the back-off, not after the full `claimIdleMs`.
+   */
+  private async postpone(entries: StreamEntry[]): Promise<void> {
+    const delay = this.deferDelay();
+    const idle = Math.max(0, this.cfg.claimIdleMs - delay);
+    const pipeline = this.redis.pipeline();
+    for (const e of entries) {
+      pipeline.xclaim(this.cfg.stream, this.cfg.group, this.cfg.consumer, 0, e.id, 'IDLE', idle, 'RETRYCOUNT', Math.max(0, e.deliveries - 1), 'JUSTID');
+    }
+    repliesOf(await pipeline.exec(), 'XCLAIM');
+    this.claimCursor = '0-0';
+    this.nextClaimAt = Math.min(this.nextClaimAt, Date.now() + delay);
   }
 
   private async handle(entry: StreamEntry): Promise<EntryOutcome> {
@@ -168,14 +202,16 @@ export class RedisStreamSubscription implements Subscription {
     }
   }
 
-  private async settle(entry: StreamEntry, outcome: Exclude<EntryOutcome, { kind: 'ack' }>): Promise<void> {
+  private async settle(entry: StreamEntry, outcome: Exclude<EntryOutcome, { kind: 'ack' | 'defer' }>): Promise<void> {
     if (outcome.kind === 'dead-letter' || entry.deliveries >= this.cfg.maxDeliveries) await this.deadLetter(entry, outcome.reason);
     // retry: left pending; claimIdle() hands it out again once idle for `claimIdleMs`.
   }
 
   private async deadLetter(entry: StreamEntry, reason: DeadLetterReason): Promise<void> {
     const fields = deadLetterFields(entry.id, entry.fields, reason, entry.deliveries);
-    await this.redis.eval(MOVE_TO_DLQ, 2, this.cfg.stream, this.cfg.dlqStream, this.cfg.group, entry.id, ...toArgs(fields));
+    const moved = await this.redis.eval(MOVE_TO_DLQ, 2, this.cfg.stream, this.cfg.dlqStream, this.cfg.group, entry.id, ...toArgs(fields));
+    // Null: another consumer already settled it; only the consumer that moved it reports it.
+    if (moved) this.cfg.onDeadLettered?.(entry, reason);
   }
 
   /** Consumers that come and go would pile up in XINFO; one owning no pending entry is removed. */
