@@ -20,8 +20,10 @@ export interface RedisStreamsBusOptions {
   readyTimeoutMs?: number;
   /** Trim acknowledged entries this often once a subscription runs; 0 disables. Default 60 s. */
   trimIntervalMs?: number;
-  /** Recovered transport errors (reads, trims), for logging. */
+  /** Transport errors the bus recovers from by itself (reads, trims), for logging: the first of an outage. */
   onError?: (err: Error, context: string) => void;
+  /** A consumer group's loop works again after an outage. */
+  onRecovered?: (context: string, info: { failures: number; downMs: number }) => void;
 }
 
 /**
@@ -71,6 +73,7 @@ export class RedisStreamsBus implements EventBus {
       maxDeliveries: options.maxDeliveries ?? 5,
       readyTimeoutMs: this.readyTimeoutMs,
       onError,
+      onRecovered: (info) => this.options.onRecovered?.(`consumer group ${group}`, info),
       onDeadLettered: options.onDeadLettered,
     });
     this.subscriptions.add(sub);

@@ -16,7 +16,10 @@ export interface RedisSubscriptionConfig {
   claimIdleMs: number;
   maxDeliveries: number;
   readyTimeoutMs: number;
+  /** The first error of a run of failures (an outage), not every retry of it. */
   onError: (err: Error) => void;
+  /** The loop works again after `failures` failed attempts over `downMs`. */
+  onRecovered?: (info: { failures: number; downMs: number }) => void;
   onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
 }
 
@@ -66,11 +69,13 @@ export class RedisStreamSubscription implements Subscription {
   private async run(): Promise<void> {
     let groupReady = false;
     let failures = 0;
+    let downSince = 0;
     while (!this.stopping) {
       try {
         if (!groupReady) groupReady = await this.ensureGroup();
         const entries = (await this.claimIdle()) ?? (await this.readNew());
         const deferred = await this.process(entries);
+        if (failures) this.cfg.onRecovered?.({ failures, downMs: Date.now() - downSince });
         failures = 0;
         if (deferred) {
           // The infrastructure behind the handler is down: wait before trying more entries.
@@ -80,8 +85,10 @@ export class RedisStreamSubscription implements Subscription {
       } catch (err) {
         // NOGROUP: the stream or group vanished (e.g. a Redis restarted without persistence).
         if (/NOGROUP/.test((err as Error).message)) groupReady = false;
-        failures++;
-        this.cfg.onError(err as Error);
+        if (failures++ === 0) {
+          downSince = Date.now();
+          this.cfg.onError(err as Error);
+        }
         await this.pause(Math.min(100 * 2 ** (failures - 1), 2000));
       }
     }
