@@ -13,6 +13,11 @@ export interface AppConfig {
   group: string;
   /** PostgreSQL schema to work in (WFE_DB_SCHEMA), e.g. one per test run; unset → the default search path. */
   dbSchema?: string;
+  /**
+   * Bearer token that writing HTTP routes require (WFE_API_TOKEN). Unset: the server listens on
+   * loopback only and writing routes are open to local callers; a non-loopback HOST is refused.
+   */
+  apiToken?: string;
   /** How often a Redis worker trims acknowledged stream entries (WFE_TRIM_INTERVAL_MS; 0 = never). */
   trimIntervalMs?: number;
 }
@@ -29,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     group: env.WFE_GROUP || 'workflow-runtime-v2',
     dbSchema: env.WFE_DB_SCHEMA || undefined,
     trimIntervalMs: Number(env.WFE_TRIM_INTERVAL_MS || 60_000),
+    apiToken: env.WFE_API_TOKEN || undefined,
   };
 }
 

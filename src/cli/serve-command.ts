@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
+import { isLoopbackHost } from '../http/auth';
 import { createServer } from '../http/server';
 import { startupSummary } from '../summary';
+import { CliError } from './output';
 import { onShutdown } from './shutdown';
 
 export function serveCommand(program: Command): void {
@@ -13,13 +15,27 @@ export function serveCommand(program: Command): void {
     .action(async (opts: { port?: string }) => {
       const config = loadConfig();
       if (opts.port) config.port = Number(opts.port);
+      if (!config.apiToken && !isLoopbackHost(config.host)) {
+        throw new CliError(`HOST=${config.host} is not a loopback address and WFE_API_TOKEN is not set: writing routes (POST /simulate, …) would be open to the network. Set WFE_API_TOKEN, or listen on 127.0.0.1.`);
+      }
       const app = await createApp(config);
-      const report = await syncCatalog(app);
-      const catalog = app.runtime.catalog();
-      app.runtime.start();
       const server = createServer(app);
-      const address = await server.listen({ host: config.host, port: config.port });
-      process.stdout.write(startupSummary(config, catalog, report, address));
+      let address: string;
+      try {
+        const report = await syncCatalog(app);
+        // Listen before starting relay and worker: a taken port stops here with nothing running.
+        address = await server.listen({ host: config.host, port: config.port });
+        process.stdout.write(startupSummary(config, app.runtime.catalog(), report, address));
+      } catch (err) {
+        await server.close().catch(() => undefined);
+        await app.close();
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} on ${config.host} is already in use (EADDRINUSE): stop the other server or pass --port`);
+        if (code === 'EADDRNOTAVAIL') throw new CliError(`HOST=${config.host} is not an address of this machine (EADDRNOTAVAIL)`);
+        if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${config.port} (EACCES)`);
+        throw err;
+      }
+      app.runtime.start();
       onShutdown(async () => {
         await server.close();
         await app.close();
