@@ -78,3 +78,15 @@ export interface EventBus {
   replayDeadLetter(id: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** `replayDeadLetter` with an id that is malformed, unknown, or replayed meanwhile. */
+export class DeadLetterNotFoundError extends Error {
+  readonly code = 'DEAD_LETTER_NOT_FOUND';
+  constructor(
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeadLetterNotFoundError';
+  }
+}

@@ -1,5 +1,5 @@
 import { EventEnvelope } from './envelope';
-import { DeadLetter, DeadLetterReason, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
+import { DeadLetter, DeadLetterNotFoundError, DeadLetterReason, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
 import { toWireFields, WireFields } from './wire';
 
 interface Group {
@@ -83,7 +83,7 @@ export class InMemoryBus implements EventBus {
 
   async replayDeadLetter(id: string): Promise<string> {
     const i = this.dlq.findIndex((d) => d.id === id);
-    if (i < 0) throw new Error(`No dead letter ${id}`);
+    if (i < 0) throw new DeadLetterNotFoundError(id, `no dead letter ${id}`);
     const [dead] = this.dlq.splice(i, 1);
     const newId = this.append(dead.fields);
     this.groups.forEach((_, name) => this.pump(name));

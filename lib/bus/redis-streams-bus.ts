@@ -2,7 +2,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { EventEnvelope } from './envelope';
-import { DeadLetter, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
+import { DeadLetter, DeadLetterNotFoundError, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
 import { blockingConnection, closeRedis, connectRedis, whenReady } from './redis-connection';
 import { fromDeadLetterEntry, REPLAY_DLQ } from './redis-dead-letters';
 import { RawEntry, repliesOf, toArgs } from './redis-entries';
@@ -103,12 +103,16 @@ export class RedisStreamsBus implements EventBus {
     }
   }
 
+  /** Throws DeadLetterNotFoundError for an id that is malformed or not (or no longer) in the dead letters. */
   async replayDeadLetter(id: string): Promise<string> {
+    if (!/^\d{1,20}-\d{1,20}$/.test(id)) {
+      throw new DeadLetterNotFoundError(id, `"${id}" is not a dead-letter id: ids are stream ids such as 1767225600000-0 (see \`wfe dlq list\`)`);
+    }
     await whenReady(this.redis, this.readyTimeoutMs);
     const [entry] = (await this.redis.xrange(this.dlqStream, id, id)) as RawEntry[];
-    if (!entry) throw new Error(`No dead letter ${id} in ${this.dlqStream}`);
+    if (!entry) throw new DeadLetterNotFoundError(id, `no dead letter ${id} in ${this.dlqStream} (see \`wfe dlq list\`)`);
     const newId = await this.redis.eval(REPLAY_DLQ, 2, this.stream, this.dlqStream, id, ...toArgs(fromDeadLetterEntry(entry).fields));
-    if (!newId) throw new Error(`Dead letter ${id} was replayed or removed concurrently`);
+    if (!newId) throw new DeadLetterNotFoundError(id, `dead letter ${id} was replayed or removed concurrently`);
     return String(newId);
   }
 

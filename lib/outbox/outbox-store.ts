@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { EventEnvelope } from '../bus/envelope';
 import { isPostgres, readJson } from '../uow/database';
+import { insertIfAbsent } from '../uow/insert-if-absent';
 import { notifyOutboxCommit } from './commit-notifications';
 
 export interface OutboxRow {
@@ -88,6 +89,28 @@ export class OutboxStore {
     });
     if (failure) throw failure;
     return n;
+  }
+
+  /**
+   * SQLite only: whether `holder` is the relay of this database file, taking or renewing the lease
+   * for `ttlMs`. Two processes on one file (a server and a CLI) would otherwise read and publish
+   * the same rows; PostgreSQL needs no lease (rows are locked with SKIP LOCKED). A crashed
+   * holder's lease expires, and another relay takes over.
+   */
+  async holdsRelayLease(holder: string, ttlMs: number): Promise<boolean> {
+    if (isPostgres(this.db)) return true;
+    const now = Date.now();
+    const renewed = await this.db('wfe_relay_lease')
+      .where({ name: 'relay' })
+      .andWhere((q) => q.where({ holder }).orWhere('expires_at', '<', now))
+      .update({ holder, expires_at: now + ttlMs });
+    if (renewed > 0) return true;
+    return insertIfAbsent(this.db, 'wfe_relay_lease', { name: 'relay', holder, expires_at: now + ttlMs }, ['name']);
+  }
+
+  /** Gives the lease up (a relay that stops), so another process's relay takes over at once. */
+  async releaseRelayLease(holder: string): Promise<void> {
+    if (!isPostgres(this.db)) await this.db('wfe_relay_lease').where({ name: 'relay', holder }).del();
   }
 
   async pendingCount(): Promise<number> {

@@ -23,3 +23,18 @@ export const outboxMigration: Migration = {
     await db.schema.dropTable('event_outbox');
   },
 };
+
+/** One relay per SQLite file: the holder of this lease (renewed on every drain) is the one that publishes. */
+export const relayLeaseMigration: Migration = {
+  name: '001_core_relay_lease',
+  async up(db) {
+    await db.schema.createTable('wfe_relay_lease', (t) => {
+      t.string('name', 64).primary();
+      t.string('holder', 128).notNullable();
+      t.bigInteger('expires_at').notNullable();
+    });
+  },
+  async down(db) {
+    await db.schema.dropTable('wfe_relay_lease');
+  },
+};

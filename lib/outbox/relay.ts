@@ -1,4 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '../bus/envelope';
 import { EventBus } from '../bus/event-bus';
 import { OutboxStore } from './outbox-store';
@@ -27,6 +28,8 @@ export class OutboxRelay {
   private running = false;
   private failures = 0;
   private exclusive: Promise<unknown> = Promise.resolve();
+  /** This relay's name in the SQLite relay lease. */
+  readonly id = randomUUID();
   private readonly opts: Required<Omit<RelayOptions, 'onError' | 'onPublished'>> & RelayOptions;
 
   constructor(
@@ -49,6 +52,7 @@ export class OutboxRelay {
     this.running = false;
     clearTimeout(this.timer);
     await this.draining;
+    await this.store.releaseRelayLease(this.id).catch(() => undefined);
   }
 
   /** Asks for a drain soon; calls during a drain fold into one more pass. */
@@ -78,6 +82,8 @@ export class OutboxRelay {
   }
 
   private async drainAll(): Promise<number> {
+    // Another process's relay publishes this SQLite file's rows; this one stands by.
+    if (!(await this.store.holdsRelayLease(this.id, Math.max(5000, this.opts.pollIntervalMs * 5)))) return 0;
     let total = 0;
     for (;;) {
       const n = await this.store.drainBatch(this.opts.batchSize, async (rows) => {

@@ -43,6 +43,11 @@ export class Processes {
     return p.stdout();
   }
 
+  /** Starts a command without waiting for anything (killed by `killAll` if still running). */
+  spawnOnly(name: string, args: string[], options: { preload?: string[]; env?: Record<string, string> } = {}): WfeProcess {
+    return this.spawn(name, args, options);
+  }
+
   async kill(p: WfeProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (p.proc.exitCode === null && p.proc.signalCode === null) p.proc.kill(signal);
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${p.name} did not exit after ${signal}`)), 15_000).unref());
