@@ -15,5 +15,6 @@ export function createBus(config: AppConfig): EventBus {
     // Outages are retried by the bus itself; logged when they start and when they end.
     onError: (err, context) => logger.error({ context, err: err.message }, 'redis streams: unavailable, retrying with back-off'),
     onRecovered: (context, info) => logger.error({ context, ...info }, 'redis streams: available again'),
+    onConnectionReplaced: (connection, reason) => logger.warn({ connection, reason }, 'redis streams: connection stopped answering, replaced'),
   });
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { EventEnvelope } from './envelope';
 import { DeadLetter, DeadLetterNotFoundError, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
-import { blockingConnection, closeRedis, connectRedis, whenReady } from './redis-connection';
+import { blockingConnection, closeRedis, connectRedis, guardOf, whenReady } from './redis-connection';
 import { fromDeadLetterEntry, REPLAY_DLQ } from './redis-dead-letters';
 import { RawEntry, repliesOf, toArgs } from './redis-entries';
 import { RedisStreamSubscription } from './redis-subscription';
@@ -18,6 +18,13 @@ export interface RedisStreamsBusOptions {
   stream?: string;
   /** How long a command waits for a (re)connecting Redis before failing. */
   readyTimeoutMs?: number;
+  /**
+   * How long a command may go unanswered (default 5000 ms); two timeouts in a row replace the
+   * connection (a flow a middlebox dropped without FIN/RST).
+   */
+  commandTimeoutMs?: number;
+  /** A connection was replaced because it stopped answering. */
+  onConnectionReplaced?: (connection: string, reason: string) => void;
   /** Trim acknowledged entries this often once a subscription runs; 0 disables. Default 60 s. */
   trimIntervalMs?: number;
   /** Transport errors the bus recovers from by itself (reads, trims), for logging: the first of an outage. */
@@ -46,7 +53,8 @@ export class RedisStreamsBus implements EventBus {
     this.stream = options.stream ?? DEFAULT_STREAM;
     this.dlqStream = `${this.stream}:dlq`;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 1000;
-    this.redis = connectRedis(options.url);
+    this.redis = connectRedis(options.url, { commandTimeout: options.commandTimeoutMs ?? 5000 });
+    guardOf(this.redis).onReplaced = (reason) => this.options.onConnectionReplaced?.('command', reason);
     this.trimmer = new StreamTrimmer(this.redis, this.stream, options.trimIntervalMs ?? 60_000, (err) => this.onError(err, 'trim'));
   }
 
@@ -56,12 +64,15 @@ export class RedisStreamsBus implements EventBus {
     await whenReady(this.redis, this.readyTimeoutMs);
     const multi = this.redis.multi();
     for (const e of batch) multi.xadd(this.stream, '*', ...toArgs(toWireFields(e)));
-    return repliesOf(await multi.exec(), 'XADD').map(String);
+    // A timed-out EXEC may still have been applied: the relay publishes again, the worker de-duplicates.
+    return repliesOf(await guardOf(this.redis).run(() => multi.exec()), 'XADD').map(String);
   }
 
   subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options: SubscribeOptions = {}): Subscription {
     const onError = options.onError ?? ((err: Error) => this.onError(err, `consumer group ${group}`));
-    const sub = new RedisStreamSubscription(this.redis, blockingConnection(this.redis), handler, {
+    const reader = blockingConnection(this.redis);
+    guardOf(reader).onReplaced = (reason) => this.options.onConnectionReplaced?.(`reader of ${group}`, reason);
+    const sub = new RedisStreamSubscription(this.redis, reader, handler, {
       stream: this.stream,
       dlqStream: this.dlqStream,
       group,

@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import { DeadLetterReason, EntryOutcome, StreamEntry, Subscription } from './event-bus';
 import { deadLetterFields, MOVE_TO_DLQ } from './redis-dead-letters';
 import { RawEntry, repliesOf, toArgs, toFields } from './redis-entries';
-import { whenReady } from './redis-connection';
+import { BLOCKING_GRACE_MS, guardOf, isCommandTimeout, whenReady } from './redis-connection';
 
 export interface RedisSubscriptionConfig {
   stream: string;
@@ -75,6 +75,7 @@ export class RedisStreamSubscription implements Subscription {
         if (!groupReady) groupReady = await this.ensureGroup();
         const entries = (await this.claimIdle()) ?? (await this.readNew());
         const deferred = await this.process(entries);
+        guardOf(this.redis).answered();
         if (failures) this.cfg.onRecovered?.({ failures, downMs: Date.now() - downSince });
         failures = 0;
         if (deferred) {
@@ -85,6 +86,8 @@ export class RedisStreamSubscription implements Subscription {
       } catch (err) {
         // NOGROUP: the stream or group vanished (e.g. a Redis restarted without persistence).
         if (/NOGROUP/.test((err as Error).message)) groupReady = false;
+        // A command connection that stopped answering (half-open flow) is replaced after two timeouts.
+        if (isCommandTimeout(err)) guardOf(this.redis).timedOut('consecutive command timeouts');
         if (failures++ === 0) {
           downSince = Date.now();
           this.cfg.onError(err as Error);
@@ -133,6 +136,7 @@ export class RedisStreamSubscription implements Subscription {
   private async readNew(): Promise<StreamEntry[]> {
     await whenReady(this.reader, this.cfg.readyTimeoutMs);
     if (this.stopping) return [];
+    const started = Date.now();
     const reply = (await this.reader.xreadgroup(
       'GROUP',
       this.cfg.group,
@@ -145,6 +149,12 @@ export class RedisStreamSubscription implements Subscription {
       this.cfg.stream,
       '>',
     )) as Array<[string, RawEntry[]]> | null;
+    if (!reply && !this.stopping && Date.now() - started >= this.cfg.blockMs + BLOCKING_GRACE_MS - 50) {
+      // Redis answers an idle BLOCK after blockMs; only ioredis's guard answers this late, so the
+      // flow is dead (dropped by a middlebox without FIN/RST): a new connection replaces it.
+      guardOf(this.reader).replace(`no reply to XREADGROUP BLOCK ${this.cfg.blockMs} within ${this.cfg.blockMs + BLOCKING_GRACE_MS} ms`);
+      throw new Error(`Redis read connection unresponsive for ${Date.now() - started} ms: reconnecting`);
+    }
     if (!reply?.length) return [];
     return reply[0][1].map(([id, flat]) => ({ id, fields: toFields(flat ?? []), deliveries: 1 }));
   }
