@@ -41,6 +41,11 @@ export async function createApp(config: AppConfig = loadConfig(), options: { mig
         logger.debug({ count: envelopes.length, eventIds: envelopes.map((e) => e.id) }, 'outbox relay: published');
         options.relay?.onPublished?.(envelopes);
       },
+      onDataLoss: (info) => {
+        metrics.onDataLoss(info.requeued);
+        logger.error(info, 'outbox relay: the stream lost published entries (Redis lost data); publishing them again');
+        options.relay?.onDataLoss?.(info);
+      },
     },
     worker: { group: config.group, ...options.worker },
   });

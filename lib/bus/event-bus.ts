@@ -69,9 +69,20 @@ export interface Subscription {
  * The transport between the outbox relay and the workflow worker. Publishing must be durable
  * when it resolves: the relay marks outbox rows published only then.
  */
+export interface PublishOptions {
+  /**
+   * The last entry id this publisher saw the stream accept. A stream that has not generated it
+   * (Redis restarted without its data) makes the publish fail with StreamDataLossError, adding nothing.
+   */
+  continuityFrom?: string;
+}
+
 export interface EventBus {
   readonly kind: string;
-  publish(batch: EventEnvelope[]): Promise<string[]>;
+  /** Resolves with the entry ids, in batch order. */
+  publish(batch: EventEnvelope[], options?: PublishOptions): Promise<string[]>;
+  /** Throws StreamDataLossError when the stream has not generated `from` (see PublishOptions). */
+  verifyContinuity?(from: string): Promise<void>;
   subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options?: SubscribeOptions): Subscription;
   deadLetters(): Promise<DeadLetter[]>;
   /** Re-publishes a dead letter as a new entry and removes it from the dead letters. */
@@ -88,5 +99,19 @@ export class DeadLetterNotFoundError extends Error {
   ) {
     super(message);
     this.name = 'DeadLetterNotFoundError';
+  }
+}
+
+/** The stream no longer holds entries this publisher saw it accept: the transport lost data. */
+export class StreamDataLossError extends Error {
+  readonly code = 'STREAM_DATA_LOSS';
+  constructor(
+    readonly stream: string,
+    /** What the stream says it generated last (`0-0`: it does not exist). */
+    readonly lastId: string,
+    readonly expected: string,
+  ) {
+    super(`stream ${stream} last generated ${lastId}, but entries up to ${expected} were published to it: Redis lost data`);
+    this.name = 'StreamDataLossError';
   }
 }

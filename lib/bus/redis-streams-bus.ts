@@ -2,9 +2,10 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { EventEnvelope } from './envelope';
-import { DeadLetter, DeadLetterNotFoundError, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
+import { DeadLetter, DeadLetterNotFoundError, EntryOutcome, EventBus, PublishOptions, StreamDataLossError, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
 import { blockingConnection, closeRedis, connectRedis, guardOf, whenReady } from './redis-connection';
 import { fromDeadLetterEntry, REPLAY_DLQ } from './redis-dead-letters';
+import { PUBLISH_WITH_CONTINUITY } from './redis-publish';
 import { RawEntry, repliesOf, toArgs } from './redis-entries';
 import { RedisStreamSubscription } from './redis-subscription';
 import { StreamTrimmer, trimAcknowledged } from './stream-trimmer';
@@ -58,14 +59,27 @@ export class RedisStreamsBus implements EventBus {
     this.trimmer = new StreamTrimmer(this.redis, this.stream, options.trimIntervalMs ?? 60_000, (err) => this.onError(err, 'trim'));
   }
 
-  /** One MULTI of XADDs; resolves with the entry ids only when every XADD succeeded. */
-  async publish(batch: EventEnvelope[]): Promise<string[]> {
+  /**
+   * One atomic script of XADDs; resolves with the entry ids only when every XADD succeeded. With
+   * `continuityFrom`, first checks that the stream generated that id (else StreamDataLossError).
+   */
+  async publish(batch: EventEnvelope[], options: PublishOptions = {}): Promise<string[]> {
     if (!batch.length) return [];
     await whenReady(this.redis, this.readyTimeoutMs);
-    const multi = this.redis.multi();
-    for (const e of batch) multi.xadd(this.stream, '*', ...toArgs(toWireFields(e)));
-    // A timed-out EXEC may still have been applied: the relay publishes again, the worker de-duplicates.
-    return repliesOf(await guardOf(this.redis).run(() => multi.exec()), 'XADD').map(String);
+    const args = batch.flatMap((e) => {
+      const flat = toArgs(toWireFields(e));
+      return [String(flat.length), ...flat];
+    });
+    // A timed-out call may still have been applied: the relay publishes again, the worker de-duplicates.
+    const reply = (await guardOf(this.redis).run(() => this.redis.eval(PUBLISH_WITH_CONTINUITY, 1, this.stream, options.continuityFrom ?? '', ...args))) as string[];
+    if (reply[0] === 'LOST') throw new StreamDataLossError(this.stream, reply[1], options.continuityFrom!);
+    return reply.map(String);
+  }
+
+  async verifyContinuity(from: string): Promise<void> {
+    await whenReady(this.redis, this.readyTimeoutMs);
+    const reply = (await guardOf(this.redis).run(() => this.redis.eval(PUBLISH_WITH_CONTINUITY, 1, this.stream, from))) as string[];
+    if (reply[0] === 'LOST') throw new StreamDataLossError(this.stream, reply[1], from);
   }
 
   subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options: SubscribeOptions = {}): Subscription {
