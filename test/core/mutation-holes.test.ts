@@ -1,0 +1,1 @@
+// Tests for holes the mutation run showed (issue 10.12); filled in below.
