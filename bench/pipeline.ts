@@ -46,7 +46,6 @@ async function main(): Promise<void> {
     bus,
     container: container.createChildContainer(),
     modules: [billingModule],
-    handlers: [],
     relay: { batchSize: BATCH, pollIntervalMs: 50 },
     worker: { batchSize: 50, blockMs: 100, concurrency: CONCURRENCY, consumer: 'bench-0' },
   });

@@ -8,6 +8,7 @@ import {
   DateField,
   DateTimeField,
   defineDomainEvent,
+  DomainEventDefinition,
   DomainPayload,
   EmailArrayField,
   EmailField,
@@ -77,14 +78,14 @@ function decorate(cls: Function, fields: Record<string, FieldSpec>, prefix: stri
 }
 
 /**
- * Registers a DTO for every spec event the loaded domains do not declare yet, so measurements
- * see the full catalog's worth of class-validator metadata (its cost grows with class count).
+ * A DTO for every spec event the domains do not declare yet, so measurements see the full
+ * catalog's worth of class-validator metadata (its cost grows with class count).
  */
-export function registerSpecDtos(registered: Set<string>): number {
+export function specDtos(registered: Set<string>): DomainEventDefinition[] {
   const file = path.resolve(__dirname, '../../../shared/spec/events.json');
-  if (!fs.existsSync(file)) return 0;
+  if (!fs.existsSync(file)) return [];
   const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as { events: Array<Record<string, any>> };
-  let added = 0;
+  const added: DomainEventDefinition[] = [];
   for (const ev of spec.events) {
     if (registered.has(ev.eventType)) continue;
     const base = DomainPayload as unknown as new () => object;
@@ -92,8 +93,7 @@ export function registerSpecDtos(registered: Set<string>): number {
     const fields = { ...ev.fields };
     for (const actor of ['actorUserId', 'actorContactId', 'actorType']) delete fields[actor];
     decorate(cls, fields, cls.name);
-    defineDomainEvent(cls, { type: ev.eventType, category: ev.category, name: ev.name, description: ev.description, status: ev.status, rationale: ev.rationale });
-    added++;
+    added.push(defineDomainEvent(cls, { type: ev.eventType, category: ev.category, name: ev.name, description: ev.description, status: ev.status, rationale: ev.rationale }));
   }
   return added;
 }

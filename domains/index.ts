@@ -1,6 +1,9 @@
-import { DomainModule } from '../lib/runtime/domain-module';
+import { DomainModule } from '../lib/kit';
 import { billingModule } from './billing';
 import { ticketsModule } from './tickets';
 
-/** Every business module, in dependency order. Importing this registers all event DTOs. */
+export { billingModule } from './billing';
+export { ticketsModule } from './tickets';
+
+/** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
 export const allModules: DomainModule[] = [ticketsModule, billingModule];

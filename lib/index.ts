@@ -8,3 +8,6 @@ export * from './catalog';
 export * from './worker';
 export * from './runtime';
 export * from './simulation';
+export * from './modules';
+export * from './blobs';
+export * from './security';

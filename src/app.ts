@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from 'pino';
 import { container } from 'tsyringe';
-import { allModules } from '../domains';
 import { EventBus } from '../lib/bus/event-bus';
+import { DomainModule } from '../lib/modules/domain-module';
 import { syncSystemCatalog, SyncReport } from '../lib/catalog/catalog-store';
 import { RelayOptions } from '../lib/outbox/relay';
 import { EventRuntime } from '../lib/runtime/event-runtime';
 import { createDatabase } from '../lib/uow/database';
 import { WorkerOptions } from '../lib/worker/event-worker';
+import { loadAppModules } from './app-modules';
 import { createBus } from './bus-factory';
 import { AppConfig, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -22,8 +23,17 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The composition root: database, bus, runtime and every domain module. */
-export async function createApp(config: AppConfig = loadConfig(), options: { migrate?: boolean; relay?: RelayOptions; worker?: WorkerOptions } = {}): Promise<App> {
+export interface AppOptions {
+  /** The business modules to run; default: those of the config file (`wfe.config.js`), else every MSP module. */
+  modules?: DomainModule[];
+  /** Apply migrations on start (default true). */
+  migrate?: boolean;
+  relay?: RelayOptions;
+  worker?: WorkerOptions;
+}
+
+/** The composition root: database, bus, runtime and the application's modules. */
+export async function createApp(config: AppConfig = loadConfig(), options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   const db = createDatabase({ url: config.databaseUrl, filename: config.sqliteFile, schema: config.dbSchema });
   const bus = createBus(config);
@@ -32,7 +42,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: { mig
     db,
     bus,
     container: container.createChildContainer(),
-    modules: allModules,
+    modules: options.modules ?? loadAppModules(),
     relay: {
       onError: (err) => logger.warn({ err }, 'outbox relay: publish failed, will retry'),
       ...options.relay,

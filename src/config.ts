@@ -20,6 +20,8 @@ export interface AppConfig {
   apiToken?: string;
   /** How often a Redis worker trims acknowledged stream entries (WFE_TRIM_INTERVAL_MS; 0 = never). */
   trimIntervalMs?: number;
+  /** How often `wfe serve` runs the modules' sweepers (WFE_SWEEP_INTERVAL_MS, default 60000; 0 = never). */
+  sweepIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbSchema: env.WFE_DB_SCHEMA || undefined,
     trimIntervalMs: Number(env.WFE_TRIM_INTERVAL_MS || 60_000),
     apiToken: env.WFE_API_TOKEN || undefined,
+    sweepIntervalMs: Number(env.WFE_SWEEP_INTERVAL_MS ?? 60_000),
   };
 }
 

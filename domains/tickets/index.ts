@@ -1,30 +1,39 @@
-import { DomainModule } from '../../lib/runtime/domain-module';
-import './events';
-import { MergeSplitService } from './merge-split-service';
-import { MessageService } from './message-service';
-import { SlaClock } from './sla-clock';
-import { SlaSweeper } from './sla-sweeper';
+import { MessageService } from './conversation/message-service';
+import { ticketsDemo } from './demo';
+import { AnyClientMayOpenTickets, TicketClientPolicy } from './lifecycle/ticket-client-policy';
+import { TicketService } from './lifecycle/ticket-service';
+import { MergeSplitService } from './merge-split/merge-split-service';
+import { tickets } from './module';
+import { TicketSetupService } from './setup/ticket-setup-service';
+import { SlaClock } from './sla/sla-clock';
+import { SlaSweeper } from './sla/sla-sweeper';
 import { TicketRepository } from './ticket-repository';
-import { TicketService } from './ticket-service';
-import { TicketSetupService } from './ticket-setup-service';
 import { ticketReferenceDataMigration, ticketsMigration } from './tickets.migration';
-import { TimeEntryService } from './time-entry-service';
+import { TimeEntryService } from './time/time-entry-service';
 
+/** The tickets module's public surface: other modules and applications import only this file. */
 export * from './events';
 export * from './errors';
-export * from './reference-data';
 export * from './ticket';
-export { TicketChangeSet, TicketUpdateOptions } from './ticket-changes';
-export { TicketService, CreateTicketInput, TicketPatch } from './ticket-service';
-export { TicketSetupService } from './ticket-setup-service';
-export { MessageService, AddMessageInput, PostedMessage, EditedMessage } from './message-service';
-export { MessageAuthor } from './acting';
-export { TimeEntryService, LogTimeInput } from './time-entry-service';
-export { MergeSplitService, MergeResult, SplitPart, SplitResult } from './merge-split-service';
-export { SlaSweeper } from './sla-sweeper';
+export * from './setup/reference-data';
+export { TicketSetupService } from './setup/ticket-setup-service';
+export { TicketService } from './lifecycle/ticket-service';
+export { CreateTicketInput, TicketPatch } from './lifecycle/ticket-input';
+export { TicketChangeSet, TicketUpdateOptions } from './lifecycle/ticket-changes';
+export { TicketClientPolicy } from './lifecycle/ticket-client-policy';
+export { MessageService } from './conversation/message-service';
+export { AddMessageInput, PostedMessage, EditedMessage, MessageAuthor } from './conversation/message';
+export { TimeEntryService } from './time/time-entry-service';
+export { LogTimeInput } from './time/time-entry';
+export { MergeSplitService } from './merge-split/merge-split-service';
+export { MergeResult, SplitPart, SplitResult } from './merge-split/merge-split';
+export { SlaSweeper } from './sla/sla-sweeper';
 
-export const ticketsModule: DomainModule = {
-  name: 'tickets',
+export const ticketsModule = tickets.define({
+  services: [TicketRepository, SlaClock, TicketSetupService, TicketService, MessageService, TimeEntryService, MergeSplitService],
+  sweepers: [SlaSweeper],
+  provides: [{ token: TicketClientPolicy, useClass: AnyClientMayOpenTickets }],
   migrations: [ticketReferenceDataMigration, ticketsMigration],
-  services: [TicketRepository, SlaClock, TicketSetupService, TicketService, MessageService, TimeEntryService, MergeSplitService, SlaSweeper],
-};
+  tables: ['tickets', 'ticket_tags', 'ticket_messages', 'ticket_time_entries', 'ticket_sla_stages', 'ticket_statuses', 'priorities', 'boards', 'tags', 'sla_policies'],
+  demo: ticketsDemo,
+});

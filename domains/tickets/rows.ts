@@ -1,5 +1,5 @@
-import { readDate } from '../../lib/uow/database';
-import { Board, Priority, SlaPolicy, Tag, TicketStatus } from './reference-data';
+import { readDate } from '../../lib/kit';
+import { Board, Priority, SlaPolicy, Tag, TicketStatus } from './setup/reference-data';
 import { SlaStage, Ticket, TicketMessage, TimeEntry } from './ticket';
 
 /** Database rows ↔ domain objects. SQLite returns booleans as 0/1 and dates as epoch millis. */

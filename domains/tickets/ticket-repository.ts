@@ -1,10 +1,7 @@
+import { UnitOfWork, currentTenant, isPostgres, nextSequenceValue } from '../../lib/kit';
 import { injectable } from 'tsyringe';
-import { requireTenant } from '../../lib/emission/emission-context';
-import { isPostgres } from '../../lib/uow/database';
-import { UnitOfWork } from '../../lib/uow/unit-of-work';
-import { nextSequenceValue } from '../../lib/uow/sequences';
 import { TicketNotFoundError, TicketReferenceError, TicketStateError } from './errors';
-import { Board, Priority, SlaPolicy, TicketStatus } from './reference-data';
+import { Board, Priority, SlaPolicy, TicketStatus } from './setup/reference-data';
 import { toBoard, toMessage, toPriority, toSlaPolicy, toSlaStage, toStatus, toTicket } from './rows';
 import { Ticket, TicketMessage } from './ticket';
 
@@ -20,7 +17,7 @@ export class TicketRepository {
    * concurrent save waits and then reads this one's result: "previous" values in events stay true.
    */
   async get(ticketId: string, { forUpdate = false } = {}): Promise<Ticket> {
-    const tenant = requireTenant('TicketRepository.get');
+    const tenant = currentTenant('TicketRepository.get');
     const db = this.uow.db;
     const row = await db('tickets as t')
       .join('ticket_statuses as s', (j) => j.on('s.status_id', 't.status_id').andOn('s.tenant', 't.tenant'))
@@ -45,7 +42,7 @@ export class TicketRepository {
   }
 
   async messagesOf(ticketId: string): Promise<TicketMessage[]> {
-    const rows = await this.uow.db('ticket_messages').where({ ticket_id: ticketId, tenant: requireTenant('TicketRepository.messagesOf') }).orderBy('created_at');
+    const rows = await this.uow.db('ticket_messages').where({ ticket_id: ticketId, tenant: currentTenant('TicketRepository.messagesOf') }).orderBy('created_at');
     return rows.map(toMessage);
   }
 
@@ -84,12 +81,12 @@ export class TicketRepository {
 
   /** The next `T-000123` of the tenant (a per-tenant sequence: concurrent creates never share one). */
   async nextTicketNumber(): Promise<string> {
-    const n = await nextSequenceValue(this.uow.db, requireTenant('TicketRepository.nextTicketNumber'), 'ticket_number');
+    const n = await nextSequenceValue(this.uow.db, currentTenant('TicketRepository.nextTicketNumber'), 'ticket_number');
     return `T-${String(n).padStart(6, '0')}`;
   }
 
   private scoped(table: string) {
-    return this.uow.db(table).where({ tenant: requireTenant(`TicketRepository(${table})`) });
+    return this.uow.db(table).where({ tenant: currentTenant(`TicketRepository(${table})`) });
   }
 
   private async require(table: string, idColumn: string, id: string, kind: string): Promise<Row> {

@@ -1,5 +1,5 @@
+import { Migration } from '../../lib/kit';
 import { Knex } from 'knex';
-import { Migration } from '../../lib/uow/migrator';
 
 const id = (t: Knex.CreateTableBuilder, name: string) => t.uuid(name).primary();
 const tenant = (t: Knex.CreateTableBuilder) => t.uuid('tenant').notNullable();

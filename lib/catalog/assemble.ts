@@ -1,11 +1,11 @@
-import { allEmitters, EmitterDefinition } from '../../decorators';
+import { EmitterDefinition, HandlerDefinition } from '../../decorators';
 import { SchemaRegistry } from '../schema/registry';
 import { CatalogEntry } from './catalog-entry';
 import { CatalogConsistencyError, findCatalogProblems } from './consistency';
 
 /** Builds the catalog from decorator metadata; throws one error listing every inconsistency. */
-export function assembleCatalog(registry: SchemaRegistry, emitters: EmitterDefinition[] = allEmitters()): CatalogEntry[] {
-  const problems = findCatalogProblems(registry, emitters);
+export function assembleCatalog(registry: SchemaRegistry, emitters: EmitterDefinition[], handlers: HandlerDefinition[] = []): CatalogEntry[] {
+  const problems = findCatalogProblems(registry, emitters, handlers);
   if (problems.length) throw new CatalogConsistencyError(problems);
   return registry.latest().map((def) => ({
     eventType: def.type,

@@ -1,9 +1,12 @@
-import { EmitterDefinition } from '../../decorators';
+import { EmitterDefinition, HandlerDefinition } from '../../decorators';
 import { SchemaRegistry } from '../schema/registry';
 
 export interface CatalogProblem {
   code:
     | 'EMITTER_WITHOUT_DTO'
+    | 'HANDLER_WITHOUT_DTO'
+    | 'UNKNOWN_SUBJECT_FIELD'
+    | 'NO_VERSION_CONVERTER'
     | 'CATALOG_ONLY_HAS_EMITTER'
     | 'NO_EMITTER'
     | 'DUPLICATE_REF'
@@ -29,7 +32,7 @@ function emitterName(e: EmitterDefinition): string {
 }
 
 /** Every consistency problem at once, so one start-up error lists all of them. */
-export function findCatalogProblems(registry: SchemaRegistry, emitters: EmitterDefinition[]): CatalogProblem[] {
+export function findCatalogProblems(registry: SchemaRegistry, emitters: EmitterDefinition[], handlers: HandlerDefinition[] = []): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   const emittersByType = new Map<string, EmitterDefinition[]>();
   for (const e of emitters) emittersByType.set(e.eventType, [...(emittersByType.get(e.eventType) ?? []), e]);
@@ -39,12 +42,17 @@ export function findCatalogProblems(registry: SchemaRegistry, emitters: EmitterD
   }
   for (const [type, list] of emittersByType) {
     if (!registry.hasType(type)) {
-      problems.push({ code: 'EMITTER_WITHOUT_DTO', eventType: type, message: `${list.map(emitterName).join(', ')} emit ${type}, which has no @DomainEvent payload class` });
-      continue;
+      problems.push({ code: 'EMITTER_WITHOUT_DTO', eventType: type, message: `${list.map(emitterName).join(', ')} emit ${type}, which has no @DomainEvent payload class in the runtime's modules` });
     }
-    const versioned = list.filter((e) => e.options.version !== undefined && !registry.versions(type).some((d) => d.version === e.options.version));
-    for (const e of versioned) {
-      problems.push({ code: 'EMITTER_WITHOUT_DTO', eventType: type, message: `${emitterName(e)} emits ${type} v${e.options.version}, which is not registered` });
+  }
+  for (const h of handlers) {
+    if (!registry.hasType(h.eventType)) {
+      problems.push({ code: 'HANDLER_WITHOUT_DTO', eventType: h.eventType, message: `${h.name} handles ${h.eventType}, which has no @DomainEvent payload class in the runtime's modules` });
+    } else if (h.version !== undefined && !registry.versions(h.eventType).some((d) => d.version === h.version)) {
+      problems.push({ code: 'HANDLER_WITHOUT_DTO', eventType: h.eventType, message: `${h.name} handles ${h.eventType} v${h.version}, which is not registered` });
+    } else if (h.version !== undefined) {
+      const missing = registry.versions(h.eventType).filter((d) => d.version > h.version! && !d.toPreviousVersion);
+      if (missing.length) problems.push({ code: 'NO_VERSION_CONVERTER', eventType: h.eventType, message: `${h.name} wants ${h.eventType} v${h.version}, but ${missing.map((d) => d.schemaRef).join(', ')} declare no toPreviousVersion` });
     }
   }
   for (const def of registry.all()) {
@@ -60,6 +68,9 @@ export function findCatalogProblems(registry: SchemaRegistry, emitters: EmitterD
     const required: string[] = schema?.required ?? [];
     if (!('tenantId' in props) || !('occurredAt' in props) || !required.includes('tenantId') || !required.includes('occurredAt')) {
       problems.push({ code: 'MISSING_BASE_FIELDS', eventType: def.type, message: `${def.payloadClass.name} (${def.schemaRef}) must require tenantId and occurredAt (extend DomainPayload)` });
+    }
+    if (def.subject && !(def.subject in props)) {
+      problems.push({ code: 'UNKNOWN_SUBJECT_FIELD', eventType: def.type, message: `${def.schemaRef} names subject ${def.subject}, which is not one of its fields` });
     }
     const badKeys = nonCamelKeys(schema);
     if (badKeys.length) problems.push({ code: 'KEY_NOT_CAMEL_CASE', eventType: def.type, message: `${def.schemaRef} has keys that are not camelCase: ${badKeys.join(', ')}` });

@@ -34,6 +34,11 @@ export function currentEmissionContext(defaults: EmissionContextInit = {}): Emis
   return { ...ctx, now: () => (ctx.clock ? ctx.clock() : new Date()) };
 }
 
+/** The actor type an emission records: the stated one, else USER for a user, CONTACT for a contact. */
+export function actorTypeOf(ctx: Pick<EmissionContextInit, 'actorType' | 'actorUserId' | 'actorContactId'>): ActorType | undefined {
+  return ctx.actorType ?? (ctx.actorUserId ? 'USER' : ctx.actorContactId ? 'CONTACT' : undefined);
+}
+
 export class MissingTenantError extends Error {
   readonly code = 'TENANT_REQUIRED';
   constructor(action: string) {

@@ -4,7 +4,7 @@ import { EventPayloadInvalidError } from '../schema/errors';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
 import { CanonicalForm, canonicalUuid } from './canonical-form';
-import { currentEmissionContext, EmissionContextInit } from './emission-context';
+import { actorTypeOf, currentEmissionContext, EmissionContextInit } from './emission-context';
 
 type Payload = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ export class EmissionPipeline {
     const mapped = emitter.mapper(result, args, ctx);
     if (mapped === undefined || mapped === null) return [];
     const payloads = Array.isArray(mapped) ? mapped : [mapped];
-    return payloads.map((p) => this.build(emitter.eventType, p, emitter.options.version, ctx));
+    return payloads.map((p) => this.build(emitter.eventType, p as Payload, undefined, ctx));
   }
 
   /** Enriches, validates and wraps one payload. Throws EventPayloadInvalidError when invalid. */
@@ -73,7 +73,7 @@ export class EmissionPipeline {
     if (!ACTOR_KEYS.some((k) => out[k] !== undefined)) {
       if (ctx.actorUserId) out.actorUserId = ctx.actorUserId;
       if (ctx.actorContactId) out.actorContactId = ctx.actorContactId;
-      const type = ctx.actorType ?? (ctx.actorUserId ? 'USER' : ctx.actorContactId ? 'CONTACT' : undefined);
+      const type = actorTypeOf(ctx);
       if (type) out.actorType = type;
     }
     return out;

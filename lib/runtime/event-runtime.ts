@@ -1,16 +1,25 @@
-import { DependencyContainer } from 'tsyringe';
-import { allEmitters, allHandlers, EmitterDefinition, HandlerDefinition } from '../../decorators';
+import path from 'node:path';
+import { Knex } from 'knex';
+import { DependencyContainer, InjectionToken, Lifecycle } from 'tsyringe';
+import { EmitterDefinition, HandlerDefinition } from '../../decorators';
 import { EventEnvelope } from '../bus/envelope';
 import { EventBus } from '../bus/event-bus';
 import { assembleCatalog } from '../catalog/assemble';
 import { CatalogEntry } from '../catalog/catalog-entry';
-import { EmissionContextInit } from '../emission/emission-context';
+import { EmissionContextInit, withEmissionContext } from '../emission/emission-context';
 import { EmissionPipeline } from '../emission/emission-pipeline';
-import { interceptContainer, MethodInvoker } from '../interception/intercept-container';
+import { bindAncestorSingletons, interceptContainer, MethodInvoker } from '../interception/intercept-container';
+import { Constructor, DomainModule } from '../modules/domain-module';
+import { resolveModules } from '../modules/resolve-modules';
 import { listenForOutboxCommits, OutboxCommitListener } from '../outbox/commit-notifications';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxRelay, RelayOptions } from '../outbox/relay';
+import { BlobStore } from '../blobs/blob-store';
+import { LocalBlobStore } from '../blobs/local-blob-store';
 import { CompiledValidator } from '../schema/compiled-validator';
+import { SecretBox } from '../security/secret-box';
+import { SecretKey } from '../security/secret-key';
+import { SignedTokens } from '../security/signed-tokens';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
 import { migrate } from '../uow/migrator';
@@ -18,30 +27,44 @@ import { UnitOfWork } from '../uow/unit-of-work';
 import { EventWorker, WorkerOptions } from '../worker/event-worker';
 import { HandlerRunner } from '../worker/handler-runner';
 import { coreMigrations } from './core-migrations';
-import { DomainModule } from './domain-module';
-import { Knex } from 'knex';
 
 export interface RuntimeOptions {
   db: Knex;
   bus: EventBus;
+  /** A container of this runtime's own (e.g. `container.createChildContainer()`): services are bound and intercepted in it. */
   container: DependencyContainer;
+  /**
+   * The business modules this runtime runs (their dependencies join them). The runtime catalogues,
+   * emits, handles and migrates exactly these; importing other modules changes nothing.
+   */
   modules?: DomainModule[];
-  registry?: SchemaRegistry;
   validator?: Validator;
   /** Context used when no `withEmissionContext` is active (e.g. a fixed tenant for a CLI). */
   defaults?: EmissionContextInit;
   relay?: RelayOptions;
   worker?: WorkerOptions;
-  /** Emitters/handlers to use instead of every decorated class loaded in the process. */
-  emitters?: EmitterDefinition[];
-  handlers?: HandlerDefinition[];
+  /** Where files, raw messages and webhook bodies go; default `./data/blobs` (WFE_BLOB_DIR). */
+  blobStore?: BlobStore;
+  /** Master secret for sealing credentials and signing links; default WFE_SECRET_KEY, else `./data/secret.key`. */
+  secretKey?: SecretKey;
 }
 
 export type CommitListener = (envelopes: EventEnvelope[]) => void;
 
+/** The schema registry of exactly these modules (and their dependencies). */
+export function registryFor(modules: DomainModule[]): SchemaRegistry {
+  return new SchemaRegistry(resolveModules(modules).flatMap((m) => m.events()));
+}
+
+/** The catalog of exactly these modules, checked; throws CatalogConsistencyError listing every problem. */
+export function catalogFor(modules: DomainModule[]): CatalogEntry[] {
+  const resolved = resolveModules(modules);
+  return assembleCatalog(registryFor(resolved), resolved.flatMap((m) => m.emitters()), resolved.flatMap((m) => m.handlerDefinitions()));
+}
+
 /**
- * The engine wired together: registry + validator, unit of work, emission pipeline, outbox,
- * relay and worker, and the interception of the container's services.
+ * The engine wired together for a set of modules: registry + validator, unit of work, emission
+ * pipeline, outbox, relay and worker, and the interception of the container's services.
  */
 export class EventRuntime implements MethodInvoker {
   readonly db: Knex;
@@ -54,9 +77,13 @@ export class EventRuntime implements MethodInvoker {
   readonly outbox: OutboxStore;
   readonly relay: OutboxRelay;
   readonly worker: EventWorker;
+  /** The modules given and their dependencies, dependencies first. */
   readonly modules: DomainModule[];
+  readonly emitters: EmitterDefinition[];
+  readonly handlers: HandlerDefinition[];
+  readonly blobStore: BlobStore;
+  readonly secretKey: SecretKey;
   private readonly commitListeners = new Set<CommitListener>();
-  private readonly emitters: EmitterDefinition[];
   private readonly relayOptions: RelayOptions;
   private commitListener?: OutboxCommitListener;
   private catalogEntries?: CatalogEntry[];
@@ -64,28 +91,38 @@ export class EventRuntime implements MethodInvoker {
   constructor(options: RuntimeOptions) {
     this.db = options.db;
     this.bus = options.bus;
-    this.modules = options.modules ?? [];
+    this.modules = resolveModules(options.modules ?? []);
     this.container = options.container;
-    this.registry = options.registry ?? new SchemaRegistry();
+    this.registry = new SchemaRegistry(this.modules.flatMap((m) => m.events()));
     this.validator = options.validator ?? new CompiledValidator(this.registry);
     this.uow = new UnitOfWork(this.db);
     this.pipeline = new EmissionPipeline(this.registry, this.validator, options.defaults);
     this.outbox = new OutboxStore(this.db);
     this.relayOptions = options.relay ?? {};
     this.relay = new OutboxRelay(this.outbox, this.bus, this.relayOptions);
-    this.emitters = options.emitters ?? allEmitters();
-    const handlers = new HandlerRunner(this.uow, this.container, options.handlers ?? allHandlers());
+    this.emitters = this.modules.flatMap((m) => m.emitters());
+    this.handlers = this.modules.flatMap((m) => m.handlerDefinitions());
+    const handlers = new HandlerRunner(this.uow, this.container, this.handlers, this.registry);
     this.worker = new EventWorker(this.uow, this.bus, this.registry, this.validator, handlers, options.worker);
+
+    this.blobStore = options.blobStore ?? new LocalBlobStore(process.env.WFE_BLOB_DIR || path.join('data', 'blobs'));
+    this.secretKey = options.secretKey ?? SecretKey.fromEnvOrFile(process.env, path.join('data', 'secret.key'));
 
     this.container.registerInstance(EventRuntime, this);
     this.container.registerInstance(UnitOfWork, this.uow);
-    for (const service of this.modules.flatMap((m) => m.services)) {
-      if (!this.container.isRegistered(service)) this.container.register(service, { useClass: service });
+    // Abstract / private-constructor classes are still valid tokens: decorator metadata names them.
+    this.container.registerInstance(BlobStore as unknown as InjectionToken<BlobStore>, this.blobStore);
+    this.container.registerInstance(SecretKey as unknown as InjectionToken<SecretKey>, this.secretKey);
+    this.container.registerInstance(SecretBox, new SecretBox(this.secretKey));
+    this.container.registerInstance(SignedTokens, new SignedTokens(this.secretKey));
+    for (const m of this.modules) for (const cls of [...m.services, ...m.handlers, ...m.sweepers]) this.bind(cls);
+    for (const m of this.modules) {
+      for (const p of m.provides) this.container.register(p.token as InjectionToken<unknown>, { useClass: p.useClass }, { lifecycle: Lifecycle.Transient });
     }
     interceptContainer(this.container, this);
   }
 
-  /** Applies the core and module migrations. */
+  /** Applies the core migrations, then each module's in dependency order. */
   migrate(): Promise<string[]> {
     return migrate(this.db, [...coreMigrations, ...this.modules.flatMap((m) => m.migrations)]);
   }
@@ -93,7 +130,7 @@ export class EventRuntime implements MethodInvoker {
   /** The catalog from metadata; throws CatalogConsistencyError listing every problem. */
   catalog(): CatalogEntry[] {
     // Registry and emitters are fixed once the runtime exists: assemble (and check) once.
-    this.catalogEntries ??= assembleCatalog(this.registry, this.emitters);
+    this.catalogEntries ??= assembleCatalog(this.registry, this.emitters, this.handlers);
     return this.catalogEntries;
   }
 
@@ -106,14 +143,21 @@ export class EventRuntime implements MethodInvoker {
     return () => this.commitListeners.delete(listener);
   }
 
-  /** The emission path of a decorated method (DESIGN.md "Emission path"). */
+  /**
+   * The emission path of a decorated method (DESIGN.md "Emission path"). The action has one time:
+   * the clock is read once and held for the whole call, so the rows it writes (`actionTime()`) and
+   * its events' `occurredAt` agree to the millisecond.
+   */
   invoke(instance: object, emitters: EmitterDefinition[], original: (...args: any[]) => unknown, args: unknown[]): Promise<unknown> {
-    return this.uow.run(async (trx) => {
-      const result = await original.apply(instance, args);
-      const envelopes = emitters.flatMap((e) => this.pipeline.fromEmitter(e, result, args));
-      await this.stage(trx, envelopes);
-      return result;
-    });
+    const at = this.pipeline.context().now();
+    return withEmissionContext({ clock: () => at }, () =>
+      this.uow.run(async (trx) => {
+        const result = await original.apply(instance, args);
+        const envelopes = emitters.flatMap((e) => this.pipeline.fromEmitter(e, result, args));
+        await this.stage(trx, envelopes);
+        return result;
+      }),
+    );
   }
 
   /** Emits events without a decorated method (simulator, scripts), through the same outbox. */
@@ -125,8 +169,9 @@ export class EventRuntime implements MethodInvoker {
     });
   }
 
-  /** Starts the relay and the worker. */
+  /** Checks the catalog (every problem at once), then starts the relay and the worker. */
   start(): void {
+    this.catalog();
     this.startRelay();
     this.worker.start();
   }
@@ -146,6 +191,16 @@ export class EventRuntime implements MethodInvoker {
     this.commitListener = undefined;
     await this.worker.stop();
     await this.relay.stop();
+  }
+
+  /**
+   * Module classes are bound in this runtime's container, honouring tsyringe lifecycles: a
+   * transient class stays transient, a singleton becomes one instance per runtime (never shared).
+   */
+  private bind(cls: Constructor): void {
+    if (this.container.isRegistered(cls)) return;
+    bindAncestorSingletons(this.container, cls);
+    if (!this.container.isRegistered(cls)) this.container.register(cls, { useClass: cls }, { lifecycle: Lifecycle.Transient });
   }
 
   private async stage(trx: Knex.Transaction, envelopes: EventEnvelope[]): Promise<void> {

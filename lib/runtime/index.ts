@@ -1,3 +1,2 @@
-export * from './domain-module';
 export * from './event-runtime';
 export * from './core-migrations';

@@ -42,3 +42,19 @@ export class UnknownSchemaRefError extends Error {
     this.name = 'UnknownSchemaRefError';
   }
 }
+
+export class VersionConversionError extends Error {
+  readonly code = 'VERSION_CONVERSION';
+  constructor(
+    readonly eventType: string,
+    readonly fromVersion: number,
+    readonly toVersion: number,
+  ) {
+    super(
+      fromVersion < toVersion
+        ? `${eventType} v${fromVersion} cannot be raised to v${toVersion}: only newer payloads convert to older versions`
+        : `${eventType} v${fromVersion} has no converter down to v${toVersion}: declare toPreviousVersion on each newer version`,
+    );
+    this.name = 'VersionConversionError';
+  }
+}

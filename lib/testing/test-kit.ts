@@ -1,18 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Knex } from 'knex';
 import { container as rootContainer, DependencyContainer } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
 import { InMemoryBus } from '../bus/memory-bus';
 import { EmissionContextInit, withEmissionContext } from '../emission/emission-context';
 import { RelayOptions } from '../outbox/relay';
-import { DomainModule } from '../runtime/domain-module';
+import { DomainModule } from '../modules/domain-module';
 import { EventRuntime } from '../runtime/event-runtime';
+import { LocalBlobStore } from '../blobs/local-blob-store';
+import { SecretKey } from '../security/secret-key';
 import { createDatabase, isPostgresUrl } from '../uow/database';
 import { WorkerOptions } from '../worker/event-worker';
 import { EventRecorder } from './event-recorder';
 import { Scenario } from './scenario';
 
 export interface TestKitOptions {
+  /** The modules under test (their dependencies join them); the kit catalogues exactly these. */
   modules?: DomainModule[];
   /** `postgres://…` for PostgreSQL (a throwaway schema); default DATABASE_URL, else SQLite `:memory:`. */
   databaseUrl?: string;
@@ -94,6 +100,7 @@ export async function createTestKit(options: TestKitOptions = {}): Promise<TestK
   const schema = isPostgresUrl(url) ? `wfe_test_${randomBytes(5).toString('hex')}` : undefined;
   const db = createDatabase(schema ? { url, schema } : { filename: ':memory:' });
   const bus = new InMemoryBus();
+  const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wfe-blobs-'));
   const runtime = new EventRuntime({
     db,
     bus,
@@ -101,12 +108,17 @@ export async function createTestKit(options: TestKitOptions = {}): Promise<TestK
     modules: options.modules,
     relay: { pollIntervalMs: 200, ...options.relay },
     worker: { retryDelayMs: 20, ...options.worker },
+    blobStore: new LocalBlobStore(blobDir),
+    secretKey: SecretKey.random(),
   });
   const teardown = async () => {
     if (schema) await db.raw(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await db.destroy();
+    fs.rmSync(blobDir, { recursive: true, force: true });
   };
   try {
+    // The same all-problems-at-once check as `wfe catalog check`: a misspelled type fails here.
+    runtime.catalog();
     await runtime.migrate();
   } catch (err) {
     await teardown();

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { isPostgres } from './database';
 
 export interface Migration {
-  /** Unique, ordered name, e.g. `000_core_outbox` or `200_billing_invoices`. */
+  /** Unique name, recorded once applied, e.g. `billing_001_invoices`. Order is the list's, not the name's. */
   name: string;
   up(db: Knex): Promise<void>;
   down?(db: Knex): Promise<void>;
@@ -11,7 +11,7 @@ export interface Migration {
 class ListMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly migrations: Migration[]) {}
   async getMigrations(): Promise<Migration[]> {
-    return [...this.migrations].sort((a, b) => a.name.localeCompare(b.name));
+    return this.migrations;
   }
   getMigrationName(m: Migration): string {
     return m.name;
@@ -22,7 +22,8 @@ class ListMigrationSource implements Knex.MigrationSource<Migration> {
 }
 
 /**
- * Applies the engine's and the domains' migrations with knex's migrator (bookkeeping). On
+ * Applies the engine's and the domains' migrations with knex's migrator (bookkeeping), in the
+ * order given: the engine's, then each module's after those of the modules it depends on. On
  * PostgreSQL processes starting at once on a new schema (`wfe relay` + `wfe worker`, several
  * `wfe catalog sync`) are serialised by a session advisory lock keyed by the schema: knex's own
  * lock table is created by the first migration run, so it cannot guard that run itself.

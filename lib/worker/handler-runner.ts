@@ -2,6 +2,7 @@ import { DependencyContainer } from 'tsyringe';
 import { HandlerDefinition } from '../../decorators';
 import { EventEnvelope } from '../bus/envelope';
 import { withFreshEmissionContext } from '../emission/emission-context';
+import { SchemaRegistry } from '../schema/registry';
 import { insertIfAbsent } from '../uow/insert-if-absent';
 import { UnitOfWork } from '../uow/unit-of-work';
 
@@ -23,6 +24,7 @@ export class HandlerRunner {
     private readonly uow: UnitOfWork,
     private readonly container: DependencyContainer,
     handlers: HandlerDefinition[],
+    private readonly registry?: SchemaRegistry,
   ) {
     for (const h of handlers) this.byType.set(h.eventType, [...(this.byType.get(h.eventType) ?? []), h]);
   }
@@ -47,6 +49,13 @@ export class HandlerRunner {
     return failures;
   }
 
+  /** The payload in the version the handler declared (converted down from a newer one). */
+  private payloadFor(h: HandlerDefinition, envelope: EventEnvelope): Record<string, unknown> {
+    const def = this.registry?.byRef(envelope.schemaRef);
+    if (h.version === undefined || !def || def.version === h.version) return envelope.payload;
+    return this.registry!.convert(def, envelope.payload, h.version);
+  }
+
   private async runOne(h: HandlerDefinition, envelope: EventEnvelope): Promise<void> {
     const instance = this.container.resolve(h.handlerClass as new (...a: any[]) => any);
     // Events the handler causes carry this event as their cause and share its correlation id.
@@ -60,7 +69,7 @@ export class HandlerRunner {
       this.uow.run(async (trx) => {
         const first = await insertIfAbsent(trx, 'event_handler_receipts', { handler: h.name, event_id: envelope.id, handled_at: new Date() }, ['handler', 'event_id']);
         if (!first) return;
-        await instance[h.method](envelope.payload, envelope);
+        await instance[h.method](this.payloadFor(h, envelope), envelope);
       }),
     );
   }

@@ -1,14 +1,12 @@
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import '../../domains';
 import { exportCatalogRows } from '../../lib/catalog/export-catalog';
 import { toAsyncApi } from '../../lib/catalog/export-asyncapi';
 import { exportJsonSchemas } from '../../lib/catalog/export-json-schema';
 import { buildLock, checkLock, LockReport, readLock, writeLock } from '../../lib/catalog/lock-file';
-import { SchemaRegistry } from '../../lib/schema/registry';
 import { loadConfig } from '../config';
-import { catalogFromMetadata } from './metadata-catalog';
+import { catalogFromMetadata, registryFromMetadata } from './metadata-catalog';
 import { CliError, printJson } from './output';
 
 /** The package root (dist/src/cli → ../../..), where package.json and catalog.lock.json live. */
@@ -47,7 +45,7 @@ export function catalogToolingCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'what to export').choices(['json-schema', 'asyncapi', 'catalog']).makeOptionMandatory())
     .option('--out <file>', 'write to a file instead of stdout')
     .action((opts: { format: 'json-schema' | 'asyncapi' | 'catalog'; out?: string }) => {
-      const registry = new SchemaRegistry();
+      const registry = registryFromMetadata();
       const doc =
         opts.format === 'json-schema'
           ? exportJsonSchemas(registry)
@@ -65,7 +63,7 @@ export function catalogToolingCommands(program: Command): void {
     .option('--lock <file>', 'lock file', path.join(PACKAGE_ROOT, 'catalog.lock.json'))
     .option('--json', 'machine-readable report')
     .action((opts: { update?: boolean; allowBreaking?: boolean; lock: string; json?: boolean }) => {
-      const registry = new SchemaRegistry();
+      const registry = registryFromMetadata();
       const lock = readLock(opts.lock);
       if (!lock && !opts.update) throw new CliError(`${opts.lock} does not exist: run \`wfe catalog check --update\` to create it`);
       const report = checkLock(lock ?? { lockVersion: 1, refs: {} }, registry);

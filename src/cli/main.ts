@@ -7,13 +7,34 @@ import { serveCommand } from './serve-command';
 import { streamCommands } from './stream-commands';
 import { catalogToolingCommands } from './catalog-tooling-commands';
 import { simulateCommand } from './simulate-command';
+import { sweepCommand } from './sweep-command';
+import { loadAppModules } from '../app-modules';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
 
 /** Command groups, one file each; features add theirs here. */
-const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, catalogToolingCommands, simulateCommand, demoCommand];
+const commandGroups: Array<(program: Command) => void> = [catalogCommands, serveCommand, streamCommands, catalogToolingCommands, simulateCommand, sweepCommand, demoCommand];
+
+/** `--config <file>` names the modules (see app-modules.ts); read before parsing, since modules add commands. */
+function applyConfigOption(argv: string[]): void {
+  const i = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  if (i < 0) return;
+  const value = argv[i].includes('=') ? argv[i].slice('--config='.length) : argv[i + 1];
+  if (value) process.env.WFE_CONFIG = value;
+}
 
 export function buildProgram(): Command {
-  const program = new Command('wfe').description('workflow-events: catalogued, schema-validated domain events').showHelpAfterError();
+  const program = new Command('wfe')
+    .description('workflow-events: catalogued, schema-validated domain events')
+    .option('--config <file>', 'wfe.config.js naming the modules to run (default ./wfe.config.js if present, else every MSP module)')
+    .showHelpAfterError();
   for (const register of commandGroups) register(program);
+  // Commands the application's modules bring (e.g. `wfe email ingest <file>`).
+  const open = async () => {
+    const app = await createApp(loadConfig());
+    return { runtime: app.runtime, close: () => app.close() };
+  };
+  for (const m of loadAppModules()) m.commands?.(program, open);
   return program;
 }
 
@@ -24,6 +45,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     throw err;
   });
   try {
+    applyConfigOption(argv);
     await buildProgram().parseAsync(argv);
   } catch (err) {
     const e = err as Error;

@@ -1,10 +1,15 @@
 import 'reflect-metadata';
-import '../../domains';
-import { assembleCatalog } from '../../lib/catalog/assemble';
 import { CatalogEntry } from '../../lib/catalog/catalog-entry';
+import { catalogFor, registryFor } from '../../lib/runtime/event-runtime';
 import { SchemaRegistry } from '../../lib/schema/registry';
+import { loadAppModules } from '../app-modules';
 
-/** The catalog straight from the loaded domains' metadata: no database needed. */
+/** The application's catalog straight from its modules' metadata: no database needed. */
 export function catalogFromMetadata(): CatalogEntry[] {
-  return assembleCatalog(new SchemaRegistry());
+  return catalogFor(loadAppModules());
+}
+
+/** The schema registry of the application's modules. */
+export function registryFromMetadata(): SchemaRegistry {
+  return registryFor(loadAppModules());
 }

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
+import { SweepScheduler } from '../../lib/modules/sweep-runner';
 import { createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
-import { isLoopbackHost } from '../http/auth';
+import { isLoopbackHost } from '../http/api-token';
 import { createServer } from '../http/server';
 import { startupSummary } from '../summary';
 import { CliError } from './output';
@@ -36,7 +37,15 @@ export function serveCommand(program: Command): void {
         throw err;
       }
       app.runtime.start();
+      const sweeps = new SweepScheduler(app.runtime, config.sweepIntervalMs, (results) => {
+        for (const r of results) {
+          if (r.error) app.logger.error({ module: r.module, sweeper: r.sweeper, err: r.error }, 'sweep failed');
+          else if (r.count) app.logger.info({ module: r.module, sweeper: r.sweeper, count: r.count }, 'sweep emitted');
+        }
+      });
+      sweeps.start();
       onShutdown(async () => {
+        await sweeps.stop();
         await server.close();
         await app.close();
       });

@@ -1,6 +1,6 @@
 import fastify, { FastifyInstance } from 'fastify';
 import { App } from '../app';
-import { installWriteAuth } from './auth';
+import { apiTokenGuard, installWriteAuth } from './api-token';
 import { catalogRoutes } from './catalog-routes';
 import { installErrorHandling } from './errors';
 import { healthRoutes } from './health-routes';
@@ -15,7 +15,16 @@ export function createServer(app: App): FastifyInstance {
   const server = fastify({ logger: false });
   installErrorHandling(server, app.logger);
   installJsonBodyParser(server);
-  installWriteAuth(server, app.config.apiToken);
-  for (const register of routeGroups) register(server, app);
+  // The core routes in a scope of their own: every one that writes needs the token. Modules guard
+  // their routes themselves (requireApiToken), since provider webhooks authenticate by signature.
+  server.register(async (core) => {
+    installWriteAuth(core, app.config.apiToken);
+    for (const register of routeGroups) register(core, app);
+  });
+  // Each module's routes (webhooks, uploads, signed links) in a plugin scope of their own.
+  const ctx = { runtime: app.runtime, logger: app.logger, requireApiToken: apiTokenGuard(app.config.apiToken) };
+  for (const m of app.runtime.modules) {
+    if (m.routes) server.register(async (scope) => m.routes!(scope, ctx));
+  }
   return server;
 }

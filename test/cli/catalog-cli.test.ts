@@ -9,9 +9,9 @@ describe('wfe CLI: catalog and serve', function () {
     expect(res.status, res.stderr).to.equal(0);
     const events = JSON.parse(res.stdout) as Array<Record<string, any>>;
     const finalized = events.find((e) => e.eventType === 'INVOICE_FINALIZED')!;
-    expect(finalized).to.include({ category: 'Billing', status: 'emitted', payloadSchemaRef: 'payload.InvoiceFinalized.v2' });
+    expect(finalized).to.include({ category: 'Billing', status: 'emitted', payloadSchemaRef: 'payload.InvoiceFinalized.v1' });
     expect(finalized.emitters).to.deep.equal(['InvoiceService.finalize']);
-    expect(finalized.payloadSchema.$id).to.equal('payload.InvoiceFinalized.v2');
+    expect(finalized.payloadSchema.$id).to.equal('payload.InvoiceFinalized.v1');
     for (const e of events) {
       expect(Object.keys(e)).to.include.members(['eventType', 'category', 'name', 'description', 'status', 'payloadSchemaRef', 'payloadSchema', 'emitters']);
       expect(e.payloadSchema.required).to.include.members(['tenantId', 'occurredAt']);

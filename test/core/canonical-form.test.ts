@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
 import { injectable } from 'tsyringe';
-import { DateTimeField, DomainEvent, DomainPayload, EmitsEvent, NestedArrayField, NestedField, StringField, UuidArrayField, UuidField } from '../../decorators';
+import { DateTimeField, declareDomainModule, DomainPayload, EmitsEvent, NestedArrayField, NestedField, StringField, UuidArrayField, UuidField } from '../../lib/kit';
 import { canonicalDateTime, canonicalUuid } from '../../lib/emission/canonical-form';
 import { createTestKit, TestKit } from '../../lib/testing';
 import { OrderService, ordersModule } from '../fixtures/orders';
@@ -19,7 +19,9 @@ class CanonicalRoute {
   @UuidArrayField() crew!: string[];
 }
 
-@DomainEvent({ type: 'TEST_CANONICAL_FORMS', category: 'Testing', module: 'testing', name: 'Test Canonical Forms', description: 'Ids and times at every depth (engine test fixture).' })
+const canonical = declareDomainModule({ name: 'testing-canonical', category: 'Testing' });
+
+@canonical.event({ type: 'TEST_CANONICAL_FORMS', name: 'Test Canonical Forms', description: 'Ids and times at every depth (engine test fixture).' })
 export class TestCanonicalFormsPayload extends DomainPayload {
   @UuidField() ref!: string;
   @DateTimeField() due!: string;
@@ -33,6 +35,14 @@ export class CanonicalFormsService {
   @EmitsEvent('TEST_CANONICAL_FORMS', (_r: void, args: [Record<string, unknown>]) => args[0] as never)
   async record(_payload: Record<string, unknown>): Promise<void> {}
 }
+
+declare module '../../lib/kit' {
+  interface EventPayloadMap {
+    TEST_CANONICAL_FORMS: TestCanonicalFormsPayload;
+  }
+}
+
+const canonicalModule = canonical.define({ services: [CanonicalFormsService] });
 
 describe('canonical ids and times', () => {
   it('lower-cases UUIDs and leaves anything else alone', () => {
@@ -57,7 +67,7 @@ forEachDatabase('canonical ids and times end to end', (target) => {
   let kit: TestKit;
   const UPPER_TENANT = '0F8FAD5B-D9CB-469F-A165-70867728950E';
   beforeEach(async () => {
-    kit = await createTestKit({ modules: [ordersModule], databaseUrl: target.url, context: { tenantId: UPPER_TENANT } });
+    kit = await createTestKit({ modules: [ordersModule, canonicalModule], databaseUrl: target.url, context: { tenantId: UPPER_TENANT } });
   });
   afterEach(() => kit.close());
 

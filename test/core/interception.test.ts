@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { Lifecycle } from 'tsyringe';
 import { createTestKit, TestKit } from '../../lib/testing';
-import { CheckoutService, OrderService, ordersModule, SingletonOrderService } from '../fixtures/orders';
+import { NotInterceptedError } from '../../lib/kit';
+import { CheckoutService, GlobalSingletonOrders, OrderService, ordersModule, OverridingOrderService, SingletonOrderService } from '../fixtures/orders';
 
 describe('interception of container-resolved services', () => {
   let kit: TestKit;
@@ -61,9 +62,40 @@ describe('interception of container-resolved services', () => {
     expect(kit.events).to.have.emitted('TEST_ORDER_PLACED').times(1);
   });
 
-  it('an instance built with `new` outside the container emits nothing (resolve it instead)', async () => {
+  it('an instance built with `new` refuses its decorated methods, naming the class and the fix, and writes nothing', async () => {
     const raw = new OrderService(kit.runtime.uow);
-    await kit.run(() => kit.runtime.uow.run(() => raw.place(1)));
+    const err = await kit.run(() => kit.runtime.uow.run(() => raw.place(1))).catch((e) => e);
+    expect(err).to.be.instanceOf(NotInterceptedError);
+    expect(err.message).to.contain('OrderService.place').and.contain('runtime.resolve(OrderService)');
+    expect(await kit.db('test_orders')).to.be.empty;
     expect(kit.events.all).to.have.length(0);
+    // Undecorated methods still work on such an instance.
+    expect(typeof raw.get).to.equal('function');
+  });
+
+  it('a subclass override calling super on a decorated method emits once', async () => {
+    const svc = kit.resolve(OverridingOrderService);
+    await kit.run(() => svc.place(3));
+    expect(kit.events).to.have.emitted('TEST_ORDER_PLACED').withPayload({ total: 6 }).times(1);
+  });
+
+  it("a class registered with tsyringe's @singleton is bound once per runtime, never shared between two", async () => {
+    const other = await createTestKit({ modules: [ordersModule] });
+    try {
+      const a = kit.resolve(GlobalSingletonOrders);
+      const b = other.resolve(GlobalSingletonOrders);
+      expect(a).to.equal(kit.resolve(GlobalSingletonOrders));
+      expect(a).not.to.equal(b);
+      await kit.run(() => a.place(1));
+      await other.run(() => b.place(2));
+      expect(await kit.db('test_orders').pluck('total')).to.deep.equal([1]);
+      expect(await other.db('test_orders').pluck('total')).to.deep.equal([2]);
+      await other.close();
+      // The second runtime is gone; the first one's instance still works on its own database.
+      await kit.run(() => a.place(3));
+      expect(kit.events).to.have.emitted('TEST_ORDER_PLACED').times(2);
+    } finally {
+      await other.close().catch(() => undefined);
+    }
   });
 });

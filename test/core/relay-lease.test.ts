@@ -16,7 +16,7 @@ describe('one relay per SQLite file', () => {
   let runtimes: EventRuntime[];
   const open = () => {
     const db = createDatabase({ filename: path.join(dir, 'wfe.sqlite') });
-    return new EventRuntime({ db, bus: new InMemoryBus(), container: container.createChildContainer(), modules: [ordersModule], handlers: [], relay: { pollIntervalMs: 50 } });
+    return new EventRuntime({ db, bus: new InMemoryBus(), container: container.createChildContainer(), modules: [ordersModule], relay: { pollIntervalMs: 50 } });
   };
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wfe-lease-'));

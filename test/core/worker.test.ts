@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { allHandlers } from '../../decorators';
 import { newEventId } from '../../lib/bus/envelope';
 import { toWireFields } from '../../lib/bus/wire';
 import { HandlerRunner } from '../../lib/worker/handler-runner';
@@ -69,7 +68,7 @@ forEachDatabase('worker', (target) => {
     await kit.run(() => orders.place(5));
     await kit.settle();
     const [placed] = kit.events.ofType('TEST_ORDER_PLACED');
-    const runner = new HandlerRunner(kit.runtime.uow, kit.container, allHandlers());
+    const runner = new HandlerRunner(kit.runtime.uow, kit.container, kit.runtime.handlers);
     await runner.run(placed);
     await kit.runtime.uow.run(() => runner.run(placed));
     expect(OrderAuditHandler.calls).to.equal(1);

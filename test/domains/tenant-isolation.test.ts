@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
 import { billingModule, InvoiceNotFoundError, InvoiceService } from '../../domains/billing';
-import { TicketNotFoundError, TicketReferenceError } from '../../domains/tickets';
+import { TicketNotFoundError, TicketReferenceError, ticketsModule } from '../../domains/tickets';
 import { forEachDatabase } from '../support/databases';
 import { freshHelpDeskPerTest } from './tickets/help-desk';
 import { unscopedQueries } from './unscoped-queries';
 
-const TABLES = ['tickets', 'ticket_tags', 'ticket_messages', 'ticket_time_entries', 'ticket_sla_stages', 'invoices', 'invoice_items'];
+/** What tenant A's day writes: the tables the two modules declare, and the invoice lines scoped through their invoice. */
+const TABLES = [...ticketsModule.tables, ...billingModule.tables, 'invoice_items'];
 
 forEachDatabase('tenants: one tenant cannot reach another tenant\'s tickets, messages or invoices', (target) => {
   const desk = freshHelpDeskPerTest(target, [billingModule]);

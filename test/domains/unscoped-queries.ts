@@ -1,7 +1,8 @@
 import { Knex } from 'knex';
+import { allModules } from '../../domains';
 
-/** Tables of one tenant's rows; invoice_items has no tenant column and is scoped through its invoice. */
-const TENANT_TABLES = ['tickets', 'ticket_tags', 'ticket_messages', 'ticket_time_entries', 'ticket_sla_stages', 'ticket_statuses', 'priorities', 'boards', 'tags', 'sla_policies', 'invoices'];
+/** Tables of one tenant's rows, as the modules declare them; invoice_items has no tenant column and is scoped through its invoice. */
+const TENANT_TABLES = allModules.flatMap((m) => m.tables);
 const SCOPED_THROUGH: Record<string, string> = { invoice_items: 'invoices' };
 
 /** Every table (or alias) of the statement carries its own tenant condition. */

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v4 as uuidv4 } from 'uuid';
 import { App, syncCatalog } from '../../src/app';
-import { isLoopbackHost } from '../../src/http/auth';
+import { isLoopbackHost } from '../../src/http/api-token';
 import { createServer } from '../../src/http/server';
 import { forEachDatabase } from '../support/databases';
 import { createTestApp } from '../tooling/support/app';

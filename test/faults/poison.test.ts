@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
 import { DeadLetter } from '../../lib/bus/event-bus';
 import { newEventId } from '../../lib/bus/envelope';
-import { EFFECT_HANDLER, LATE_EVENT } from './support/processes';
+import { EFFECTS_CONFIG, LATE_EVENT_CONFIG } from './support/processes';
 import { describeFault, expectNothingLost, RELAY_ARGS, until, WORKER_ARGS } from './support/fault-suite';
 import { FaultEnv } from './support/fault-env';
 
@@ -39,7 +39,7 @@ async function deadLetters(env: FaultEnv): Promise<DeadLetter[]> {
 describeFault('fault: poison entries XADDed straight onto the stream', (fresh) => {
   it('dead-letters each with its reason, keeps business events flowing, and replays once the cause is fixed', async () => {
     const env = await fresh();
-    const worker1 = await env.processes.start('worker-1', [...WORKER_ARGS, '--claim-idle', '1000'], { preload: [EFFECT_HANDLER] });
+    const worker1 = await env.processes.start('worker-1', [...WORKER_ARGS, '--claim-idle', '1000'], { config: EFFECTS_CONFIG });
     await env.processes.start('relay', RELAY_ARGS);
 
     const late = entry('FAULT_LATE_EVENT', 'payload.FaultLateEvent.v1', { tenantId: uuidv4(), occurredAt: new Date().toISOString(), probeId: uuidv4() });
@@ -68,7 +68,7 @@ describeFault('fault: poison entries XADDed straight onto the stream', (fresh) =
 
     // The fix for an unknown type: a worker that knows it. The old one stops gracefully.
     expect((await env.processes.kill(worker1, 'SIGTERM')).code, 'graceful exit on SIGTERM').to.equal(0);
-    await env.processes.start('worker-2', [...WORKER_ARGS, '--claim-idle', '1000'], { preload: [EFFECT_HANDLER, LATE_EVENT] });
+    await env.processes.start('worker-2', [...WORKER_ARGS, '--claim-idle', '1000'], { config: LATE_EVENT_CONFIG });
     const lateDead = dead.find((d) => d.reason.code === 'UNKNOWN_EVENT_TYPE')!;
     expect(await env.processes.run(['dlq', 'replay', lateDead.id])).to.match(/1 dead letter\(s\) replayed/);
     const lateRow = await until(() => env.db('workflow_runtime_events').where({ event_id: late.event_id, status: 'processed' }).first(), 10_000, 'replayed event processed');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { EFFECT_HANDLER } from './support/processes';
+import { EFFECTS_CONFIG } from './support/processes';
 import { RedisServer } from './support/redis-server';
 import { describeFault, expectNothingLost, RELAY_ARGS, until, WORKER_ARGS } from './support/fault-suite';
 
@@ -15,7 +15,7 @@ describeFault('fault: Redis loses its data while the worker is stopped', (fresh)
     redis = await RedisServer.start();
     const env = await fresh(redis.url);
     const relay = await env.processes.start('relay', RELAY_ARGS);
-    const worker = await env.processes.start('worker', [...WORKER_ARGS, '--claim-idle', '2000'], { preload: [EFFECT_HANDLER] });
+    const worker = await env.processes.start('worker', [...WORKER_ARGS, '--claim-idle', '2000'], { config: EFFECTS_CONFIG });
 
     await env.businessActions(40, { concurrency: 2 });
     await until(async () => (await env.count(`select count(*) n from workflow_runtime_events where status = 'processed'`)) === env.committed.length, 20_000, 'first events processed');
@@ -28,7 +28,7 @@ describeFault('fault: Redis loses its data while the worker is stopped', (fresh)
 
     await redis.killAndWipe();
     await redis.restart();
-    await env.processes.start('worker-2', [...WORKER_ARGS, '--claim-idle', '2000'], { preload: [EFFECT_HANDLER] });
+    await env.processes.start('worker-2', [...WORKER_ARGS, '--claim-idle', '2000'], { config: EFFECTS_CONFIG });
     await env.settled();
 
     const audit = await env.audit();

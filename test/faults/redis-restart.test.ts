@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { EFFECT_HANDLER } from './support/processes';
+import { EFFECTS_CONFIG } from './support/processes';
 import { RedisServer } from './support/redis-server';
 import { describeFault, expectNothingLost, RELAY_ARGS, sleep, WORKER_ARGS } from './support/fault-suite';
 
@@ -15,7 +15,7 @@ describeFault('fault: Redis crashes and restarts during a stream of business act
     const env = await fresh(redis.url);
     await Promise.all([
       env.processes.start('relay', RELAY_ARGS),
-      env.processes.start('worker', [...WORKER_ARGS, '--claim-idle', '2000'], { preload: [EFFECT_HANDLER] }),
+      env.processes.start('worker', [...WORKER_ARGS, '--claim-idle', '2000'], { config: EFFECTS_CONFIG }),
     ]);
 
     const actions = env.businessActions(200, { pauseMs: 25 });

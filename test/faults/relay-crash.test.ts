@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { EFFECT_HANDLER } from './support/processes';
+import { EFFECTS_CONFIG } from './support/processes';
 import { describeFault, expectNothingLost, RELAY_ARGS, until, WORKER_ARGS } from './support/fault-suite';
 
 describeFault('fault: the relay is killed (SIGKILL) between commits and publishing', (fresh) => {
   it('loses nothing: rows committed while no relay runs, or left by a killed one, are published by the next', async () => {
     const env = await fresh();
-    await env.processes.start('worker', WORKER_ARGS, { preload: [EFFECT_HANDLER] });
+    await env.processes.start('worker', WORKER_ARGS, { config: EFFECTS_CONFIG });
 
     // Commits while no relay runs: everything waits in the outbox.
     await env.businessActions(160, { concurrency: 4 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { EFFECT_HANDLER } from './support/processes';
+import { EFFECTS_CONFIG } from './support/processes';
 import { describeFault, expectNothingLost, RELAY_ARGS, WORKER_ARGS } from './support/fault-suite';
 
 describeFault('fault: two relays and three workers on one stream', (fresh) => {
@@ -8,7 +8,7 @@ describeFault('fault: two relays and three workers on one stream', (fresh) => {
     const started = await Promise.all([
       env.processes.start('relay-1', [...RELAY_ARGS, '--batch-size', '20']),
       env.processes.start('relay-2', [...RELAY_ARGS, '--batch-size', '20']),
-      ...[1, 2, 3].map((i) => env.processes.start(`worker-${i}`, [...WORKER_ARGS, '--batch-size', '5', '--claim-idle', '5000'], { preload: [EFFECT_HANDLER] })),
+      ...[1, 2, 3].map((i) => env.processes.start(`worker-${i}`, [...WORKER_ARGS, '--batch-size', '5', '--claim-idle', '5000'], { config: EFFECTS_CONFIG })),
     ]);
 
     await env.businessActions(240, { concurrency: 6 });

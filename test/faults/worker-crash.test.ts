@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { EFFECT_HANDLER } from './support/processes';
+import { EFFECTS_CONFIG } from './support/processes';
 import { describeFault, expectNothingLost, RELAY_ARGS, until, WORKER_ARGS } from './support/fault-suite';
 
 describeFault('fault: a worker is killed (SIGKILL) in the middle of a batch', (fresh) => {
@@ -7,7 +7,7 @@ describeFault('fault: a worker is killed (SIGKILL) in the middle of a batch', (f
     const env = await fresh();
     const claimArgs = ['--claim-idle', '2000', '--batch-size', '20'];
     const slow = await env.processes.start('worker-a', [...WORKER_ARGS, ...claimArgs, '--consumer', 'worker-a'], {
-      preload: [EFFECT_HANDLER],
+      config: EFFECTS_CONFIG,
       env: { WFE_FAULT_HANDLER_DELAY_MS: '25' },
     });
     await env.processes.start('relay', RELAY_ARGS);
@@ -22,7 +22,7 @@ describeFault('fault: a worker is killed (SIGKILL) in the middle of a batch', (f
     await env.processes.kill(slow, 'SIGKILL');
     const orphaned = await pendingOnA();
 
-    await env.processes.start('worker-b', [...WORKER_ARGS, ...claimArgs, '--consumer', 'worker-b'], { preload: [EFFECT_HANDLER] });
+    await env.processes.start('worker-b', [...WORKER_ARGS, ...claimArgs, '--consumer', 'worker-b'], { config: EFFECTS_CONFIG });
     await env.settled();
 
     const audit = await env.audit();

@@ -27,7 +27,7 @@ describeWithRedis('half-open Redis connections', ({ url, stream, admin }) => {
       bus,
       container: container.createChildContainer(),
       modules: [ordersModule],
-      handlers: [],
+     
       relay: { pollIntervalMs: 100, backoffMs: 50, maxBackoffMs: 200 },
       worker: { blockMs: 200, claimIdleMs: 2000 },
     });

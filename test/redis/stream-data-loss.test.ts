@@ -31,7 +31,7 @@ describeWithRedis('relay: a Redis that lost its data', () => {
         bus,
         container: container.createChildContainer(),
         modules: [ordersModule],
-        handlers: [],
+       
         relay: { pollIntervalMs: 100, backoffMs: 50, maxBackoffMs: 200, onDataLoss: (info) => losses.push(info) },
       });
       await runtime.migrate();

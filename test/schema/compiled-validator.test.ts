@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import '../../domains';
+import { allModules } from '../../domains';
+import { catalogFor, registryFor } from '../../lib/runtime/event-runtime';
 import { ClassValidatorValidator } from '../../lib/schema/class-validator-validator';
 import { CompiledValidator } from '../../lib/schema/compiled-validator';
 import { UnknownSchemaRefError } from '../../lib/schema/errors';
@@ -66,7 +67,7 @@ function pick(payload: unknown, path: string): unknown {
   return v;
 }
 
-differential('schema: compiled validator agrees with class-validator (every registered event)', () => new SchemaRegistry());
+differential('schema: compiled validator agrees with class-validator (every registered event)', () => registryFor(allModules));
 differential('schema: compiled validator agrees with class-validator (every field decorator)', everyFieldRegistry);
 
 describe('schema: compiled validator', () => {

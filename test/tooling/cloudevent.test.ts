@@ -1,14 +1,15 @@
 import { expect } from 'chai';
 import { CloudEvent, HTTP } from 'cloudevents';
 import { v4 as uuidv4 } from 'uuid';
-import '../../domains';
+import { allModules } from '../../domains';
+import { catalogFor, registryFor } from '../../lib/runtime/event-runtime';
 import { newEventId } from '../../lib/bus/envelope';
 import { subjectOf, toCloudEvent } from '../../lib/bus/cloudevent';
 import { SchemaRegistry } from '../../lib/schema/registry';
 import { samplePayload } from '../../lib/schema/sample-payload';
 
 describe('tooling: CloudEvents form of an envelope', () => {
-  const registry = new SchemaRegistry();
+  const registry = registryFor(allModules);
   const envelopeFor = (schemaRef: string, extra: Record<string, string> = {}) => {
     const def = registry.byRef(schemaRef)!;
     const payload = samplePayload(registry.jsonSchema(schemaRef)!, { seed: 3 });
@@ -27,10 +28,10 @@ describe('tooling: CloudEvents form of an envelope', () => {
 
   it('subject is the main entity id; tracing ids travel as extensions', () => {
     const correlationId = uuidv4();
-    const envelope = envelopeFor('payload.InvoiceFinalized.v2', { correlationId, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+    const envelope = envelopeFor('payload.InvoiceFinalized.v1', { correlationId, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
     const ce = toCloudEvent(envelope, { source: 'https://psa.example.com/events', schemaBase: 'https://psa.example.com/schemas/' });
     expect(ce.subject).to.equal(envelope.payload.invoiceId);
-    expect(ce).to.deep.include({ correlationid: correlationId, source: 'https://psa.example.com/events', dataschema: 'https://psa.example.com/schemas/payload.InvoiceFinalized.v2' });
+    expect(ce).to.deep.include({ correlationid: correlationId, source: 'https://psa.example.com/events', dataschema: 'https://psa.example.com/schemas/payload.InvoiceFinalized.v1' });
     expect(subjectOf({ eventType: 'TICKET_COMMENT_ADDED', payload: { tenantId: 't', commentId: 'c', ticketId: 'x' } })).to.equal('x');
   });
 

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import '../../domains';
+import { allModules } from '../../domains';
+import { ordersModule } from '../fixtures/orders';
+import { catalogFor, registryFor } from '../../lib/runtime/event-runtime';
 import { compareSchemas, incompatibleChanges } from '../../lib/catalog/compatibility';
 import { buildLock, checkLock, validationShape } from '../../lib/catalog/lock-file';
 import { JsonSchema } from '../../lib/schema/json-schema';
@@ -83,19 +85,19 @@ describe('tooling: schema compatibility', () => {
     expect(changes.map((c) => c.code)).to.have.members(['FIELD_ADDED', 'FIELD_MADE_OPTIONAL']);
   });
 
-  it('the INVOICE_FINALIZED v2 change, made in place to v1, is flagged', () => {
-    const registry = new SchemaRegistry();
-    const v1 = registry.jsonSchema('payload.InvoiceFinalized.v1')!;
-    const v2 = registry.jsonSchema('payload.InvoiceFinalized.v2')!;
+  it('the TEST_ORDER_SHIPPED v2 change, made in place to v1, is flagged', () => {
+    const registry = registryFor([ordersModule]);
+    const v1 = registry.jsonSchema('payload.TestOrderShipped.v1')!;
+    const v2 = registry.jsonSchema('payload.TestOrderShipped.v2')!;
     const inPlace = { ...v2, $id: v1.$id };
     expect(incompatibleChanges(v1, inPlace).map((c) => `${c.code} ${c.path}`)).to.have.members([
-      'REQUIRED_FIELD_ADDED currency',
-      'REQUIRED_FIELD_ADDED finalizedAt',
+      'REQUIRED_FIELD_ADDED trackingNumber',
+      'REQUIRED_FIELD_ADDED shippedAt',
     ]);
   });
 
   describe('catalog lock', () => {
-    const registry = new SchemaRegistry();
+    const registry = registryFor([...allModules, ordersModule]);
     const lock = () => buildLock(registry);
 
     it('the live catalog matches a lock built from it', () => {
@@ -106,9 +108,9 @@ describe('tooling: schema compatibility', () => {
 
     it('reports refs missing from the lock as added (compatible)', () => {
       const l = lock();
-      delete l.refs['payload.InvoiceFinalized.v2'];
+      delete l.refs['payload.TestOrderShipped.v2'];
       const report = checkLock(l, registry);
-      expect(report.added).to.deep.equal(['payload.InvoiceFinalized.v2']);
+      expect(report.added).to.deep.equal(['payload.TestOrderShipped.v2']);
       expect(report.incompatible).to.deep.equal([]);
     });
 

@@ -1,6 +1,8 @@
 import { Parser } from '@asyncapi/parser';
 import { expect } from 'chai';
-import '../../domains';
+import { allModules } from '../../domains';
+import { ordersModule } from '../fixtures/orders';
+import { catalogFor, registryFor } from '../../lib/runtime/event-runtime';
 import { assembleCatalog } from '../../lib/catalog/assemble';
 import { exportCatalogRows } from '../../lib/catalog/export-catalog';
 import { toAsyncApi } from '../../lib/catalog/export-asyncapi';
@@ -9,21 +11,24 @@ import { SchemaRegistry } from '../../lib/schema/registry';
 import { everyFieldDefinition } from './support/every-field';
 
 describe('tooling: catalog exports', () => {
-  const registry = new SchemaRegistry();
+  const registry = registryFor([...allModules, ordersModule]);
 
   it('json-schema: one draft-07 schema per registered ref, every version, $id = ref', () => {
     const schemas = exportJsonSchemas(registry);
     expect(schemas.map((s) => s.$id)).to.deep.equal(registry.all().map((d) => d.schemaRef).sort());
-    expect(schemas.map((s) => s.$id)).to.include.members(['payload.InvoiceFinalized.v1', 'payload.InvoiceFinalized.v2']);
+    expect(schemas.map((s) => s.$id)).to.include.members(['payload.InvoiceFinalized.v1', 'payload.TestOrderShipped.v1', 'payload.TestOrderShipped.v2']);
     for (const s of schemas) expect(s.$schema).to.equal('http://json-schema.org/draft-07/schema#');
   });
 
-  it('catalog: the catalog rows, one per event type, with the latest schema', () => {
-    const rows = exportCatalogRows(assembleCatalog(registry));
+  it('catalog: the catalog rows, one per event type, with the current (latest) schema and every version', () => {
+    const rows = exportCatalogRows(catalogFor([...allModules, ordersModule]));
     const finalized = rows.find((r) => r.event_type === 'INVOICE_FINALIZED')!;
-    expect(finalized).to.include({ payload_schema_ref: 'payload.InvoiceFinalized.v2', category: 'Billing', status: 'emitted' });
-    expect(finalized.versions).to.deep.equal(['payload.InvoiceFinalized.v1', 'payload.InvoiceFinalized.v2']);
+    expect(finalized).to.include({ payload_schema_ref: 'payload.InvoiceFinalized.v1', category: 'Billing', status: 'emitted' });
+    expect(finalized.versions).to.deep.equal(['payload.InvoiceFinalized.v1']);
     expect(finalized.emitters).to.deep.equal(['InvoiceService.finalize']);
+    const shipped = rows.find((r) => r.event_type === 'TEST_ORDER_SHIPPED')!;
+    expect(shipped.payload_schema_ref).to.equal('payload.TestOrderShipped.v2');
+    expect(shipped.versions).to.deep.equal(['payload.TestOrderShipped.v1', 'payload.TestOrderShipped.v2']);
   });
 
   describe('asyncapi', () => {
@@ -45,9 +50,9 @@ describe('tooling: catalog exports', () => {
       const channel = Object.values<any>(doc.channels)[0];
       expect(channel.address).to.equal('workflow:events:global');
       expect(Object.keys(channel.messages)).to.have.length(withFixture.all().length);
-      const v2 = doc.components.messages['InvoiceFinalized.v2'];
-      expect(v2).to.deep.include({ name: 'INVOICE_FINALIZED', 'x-schema-ref': 'payload.InvoiceFinalized.v2', tags: [{ name: 'Billing' }] });
-      expect(v2.payload.required).to.include.members(['currency', 'finalizedAt', 'invoiceId', 'tenantId', 'occurredAt']);
+      const v2 = doc.components.messages['TestOrderShipped.v2'];
+      expect(v2).to.deep.include({ name: 'TEST_ORDER_SHIPPED', 'x-schema-ref': 'payload.TestOrderShipped.v2', tags: [{ name: 'Testing' }] });
+      expect(v2.payload.required).to.include.members(['trackingNumber', 'shippedAt', 'orderId', 'tenantId', 'occurredAt']);
       expect(doc.operations.publishEvent.messages).to.have.length(withFixture.all().length);
     });
 

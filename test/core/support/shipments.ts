@@ -1,16 +1,14 @@
 import { injectable } from 'tsyringe';
-import { DomainEvent, DomainPayload, EmitsEvent, OnEvent, StringField, UuidField } from '../../../decorators';
-import { EventEnvelope } from '../../../lib/bus/envelope';
-import { requireTenant } from '../../../lib/emission/emission-context';
-import { DomainModule } from '../../../lib/runtime/domain-module';
-import { UnitOfWork } from '../../../lib/uow/unit-of-work';
+import { currentTenant, declareDomainModule, DomainPayload, EmitsEvent, EventEnvelope, OnEvent, StringField, UnitOfWork, UuidField } from '../../../lib/kit';
+
+const shipments = declareDomainModule({ name: 'testing-shipments', category: 'Testing' });
 
 /**
  * A shipment with two handlers on one event, for the worker's fault tests: a mailer whose effect
  * is outside the database (a mail cannot be rolled back) and a ledger that writes a row and can be
  * told to fail. Category "Testing".
  */
-@DomainEvent({ type: 'TEST_SHIPMENT_SENT', category: 'Testing', module: 'testing', name: 'Test Shipment Sent', description: 'A shipment left the warehouse (engine test fixture).' })
+@shipments.event({ type: 'TEST_SHIPMENT_SENT', name: 'Test Shipment Sent', description: 'A shipment left the warehouse (engine test fixture).' })
 export class TestShipmentSentPayload extends DomainPayload {
   @UuidField() shipmentId!: string;
   @StringField() carrier!: string;
@@ -22,7 +20,7 @@ export class ShipmentService {
 
   @EmitsEvent('TEST_SHIPMENT_SENT', (s: { id: string; carrier: string }) => ({ shipmentId: s.id, carrier: s.carrier }))
   async send(id: string, carrier = 'DHL'): Promise<{ id: string; carrier: string }> {
-    await this.uow.db('test_shipments').insert({ shipment_id: id, tenant: requireTenant('send'), carrier });
+    await this.uow.db('test_shipments').insert({ shipment_id: id, tenant: currentTenant('send'), carrier });
     return { id, carrier };
   }
 }
@@ -64,8 +62,13 @@ export class ShipmentLedger {
   }
 }
 
-export const shipmentsModule: DomainModule = {
-  name: 'testing-shipments',
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    TEST_SHIPMENT_SENT: TestShipmentSentPayload;
+  }
+}
+
+export const shipmentsModule = shipments.define({
   migrations: [
     {
       name: '901_test_shipments',
@@ -82,5 +85,7 @@ export const shipmentsModule: DomainModule = {
       },
     },
   ],
-  services: [ShipmentService, ShipmentMailer, ShipmentLedger],
-};
+  services: [ShipmentService],
+  handlers: [ShipmentMailer, ShipmentLedger],
+  tables: ['test_shipments'],
+});

@@ -40,10 +40,11 @@ forEachDatabase('billing: invoice input is checked before anything is written', 
     });
   }
 
-  it('an accepted currency finalizes (v2 requires upper-case ISO 4217)', async () => {
+  it('an accepted currency is stored and the draft finalizes', async () => {
     const invoices = kit.resolve(InvoiceService);
     const draft = await kit.run(() => invoices.generate({ clientId: uuidv4(), lines: [line], currency: 'EUR' }));
-    await kit.run(() => invoices.finalize(draft.id));
-    expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ currency: 'EUR' }).times(1);
+    const finalized = await kit.run(() => invoices.finalize(draft.id));
+    expect(finalized).to.include({ currency: 'EUR', status: 'finalized' });
+    expect(kit.events).to.have.emitted('INVOICE_FINALIZED').withPayload({ invoiceId: draft.id }).times(1);
   });
 });

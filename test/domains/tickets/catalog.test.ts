@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { allDomainEvents, allEmitters } from '../../../decorators';
 import { ticketsModule } from '../../../domains/tickets';
-import { assembleCatalog } from '../../../lib/catalog/assemble';
 import { CatalogEntry } from '../../../lib/catalog/catalog-entry';
 import { readSystemCatalog, syncSystemCatalog } from '../../../lib/catalog/catalog-store';
-import { SchemaRegistry } from '../../../lib/schema/registry';
+import { catalogFor } from '../../../lib/runtime/event-runtime';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { forEachDatabase } from '../../support/databases';
 import { baseFields, matchesSpecFields, spec, SpecEvent } from '../../support/spec';
@@ -15,9 +13,7 @@ const specEvents: SpecEvent[] = spec ? spec.events.filter((e) => e.module === 't
 
 /** The catalog the tickets module contributes, checked for consistency on its own. */
 function ticketsCatalog(): CatalogEntry[] {
-  const definitions = allDomainEvents().filter((d) => d.module === 'tickets');
-  const types = new Set(definitions.map((d) => d.type));
-  return assembleCatalog(new SchemaRegistry(definitions), allEmitters().filter((e) => types.has(e.eventType)));
+  return catalogFor([ticketsModule]);
 }
 
 forEachDatabase('tickets: catalog', (target) => {

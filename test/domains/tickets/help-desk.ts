@@ -16,7 +16,7 @@ import {
   TimeEntryService,
 } from '../../../domains/tickets';
 import { EmissionContextInit } from '../../../lib/emission/emission-context';
-import { DomainModule } from '../../../lib/runtime/domain-module';
+import { DomainModule } from '../../../lib/kit';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { DatabaseTarget } from '../../support/databases';
 

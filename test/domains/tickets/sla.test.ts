@@ -19,7 +19,7 @@ forEachDatabase('tickets: SLA stages and the breach sweeper', (target) => {
   afterEach(() => clock?.restore());
 
   const openHigh = () => desk.open({ priorityId: desk.priorities.high.id });
-  const sweep = () => desk.run(() => desk.sweeper.run());
+  const sweep = () => desk.run(() => desk.sweeper.sweep());
   const breaches = () => desk.kit.events.payloads('TICKET_SLA_STAGE_BREACHED');
 
   it('a ticket under an SLA policy enters the response and resolution stages with their targets', async () => {
@@ -142,7 +142,7 @@ forEachDatabase('tickets: SLA stages and the breach sweeper', (target) => {
 
   it('by default the sweeper sweeps at the emission clock', async () => {
     await openHigh();
-    await desk.run(() => desk.sweeper.run(), { clock: () => new Date(at(61)) });
+    await desk.run(() => desk.sweeper.sweep(), { clock: () => new Date(at(61)) });
     expect(breaches()).to.have.length(1);
     expect(breaches()[0]).to.include({ stage: 'response', breachedAt: at(61), occurredAt: at(61) });
   });
@@ -159,9 +159,9 @@ forEachDatabase('tickets: SLA stages and the breach sweeper', (target) => {
     const first = await openHigh();
     const second = await openHigh();
     const later = new Date(T0.getTime() + 5 * 60 * MINUTE);
-    await desk.run(() => desk.sweeper.run(later));
-    await desk.run(() => desk.sweeper.run(later));
-    await Promise.all([desk.run(() => desk.sweeper.run(later)), desk.run(() => desk.sweeper.run(later))]);
+    await desk.run(() => desk.sweeper.sweep(later));
+    await desk.run(() => desk.sweeper.sweep(later));
+    await Promise.all([desk.run(() => desk.sweeper.sweep(later)), desk.run(() => desk.sweeper.sweep(later))]);
     expect(breaches()).to.have.length(4);
     for (const ticket of [first, second]) {
       for (const stage of ['response', 'resolution']) expect(desk.kit.events).to.have.emitted('TICKET_SLA_STAGE_BREACHED').withPayload({ ticketId: ticket.id, stage }).times(1);
@@ -172,7 +172,7 @@ forEachDatabase('tickets: SLA stages and the breach sweeper', (target) => {
     // Opened concurrently too: ticket numbers must not collide.
     const tickets = await Promise.all([openHigh(), openHigh(), openHigh()]);
     const later = new Date(T0.getTime() + 5 * 60 * MINUTE);
-    const results = await Promise.all([desk.run(() => desk.sweeper.run(later)), desk.run(() => desk.sweeper.run(later))]);
+    const results = await Promise.all([desk.run(() => desk.sweeper.sweep(later)), desk.run(() => desk.sweeper.sweep(later))]);
     expect(results[0].length + results[1].length).to.equal(6);
     expect(breaches()).to.have.length(6);
     const rows = await desk.kit.db('ticket_sla_stages').whereIn('ticket_id', tickets.map((t) => t.id));

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
-import { MessageAuthorNotAllowedError, StaffActorRequiredError, TicketStateError } from '../../../domains/tickets';
+import { MessageAuthorNotAllowedError, TicketStateError } from '../../../domains/tickets';
+import { StaffActorRequiredError } from '../../../lib/kit';
 import { forEachDatabase } from '../../support/databases';
 import { freshHelpDeskPerTest, ISO_DATE_TIME } from './help-desk';
 

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { injectable } from 'tsyringe';
-import { OnEvent } from '../../../decorators';
-import { EventEnvelope } from '../../../lib/bus/envelope';
-import { UnitOfWork } from '../../../lib/uow/unit-of-work';
+import { billingModule } from '../../../domains/billing';
+import { defineDomainModule, EventEnvelope, OnEvent, UnitOfWork } from '../../../lib/kit';
 
 /**
- * Preloaded into worker processes of the fault suite (`node -r …/effect-handler.js bin/wfe.js worker`),
- * never imported by the test process. Each handled event inserts one row into `fault_effects`
+ * Run by the worker processes of the fault suite (through effects.config.js), never by the test process. Each handled event inserts one row into `fault_effects`
  * (no unique key), in the handler's transaction: a duplicated effect shows as a second row.
  * WFE_FAULT_HANDLER_DELAY_MS slows every handler down, to kill a worker in the middle of a batch.
  */
@@ -30,3 +28,5 @@ export class FaultEffectHandler {
     await this.uow.db('fault_effects').insert({ event_id: envelope.id, event_type: envelope.eventType, worker_pid: process.pid });
   }
 }
+
+export const faultEffectsModule = defineDomainModule({ name: 'fault-effects', category: 'Testing', dependsOn: [billingModule], handlers: [FaultEffectHandler] });

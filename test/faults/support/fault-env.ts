@@ -45,7 +45,7 @@ export class FaultEnv {
     readonly redisUrl: string,
   ) {
     const db = createDatabase({ url: databaseUrl, schema: this.schema, poolMax: 8 });
-    this.runtime = new EventRuntime({ db, bus: new InMemoryBus(), container: container.createChildContainer(), modules: allModules, handlers: [] });
+    this.runtime = new EventRuntime({ db, bus: new InMemoryBus(), container: container.createChildContainer(), modules: allModules });
     this.runtime.onCommitted((envs) => this.committed.push(...envs));
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 100, 1000) });
     this.redis.on('error', () => undefined);

@@ -1,22 +1,28 @@
 import 'reflect-metadata';
 import { injectable } from 'tsyringe';
-import { DomainEvent, DomainPayload, OnEvent, UuidField } from '../../../decorators';
-import { EventEnvelope } from '../../../lib/bus/envelope';
-import { UnitOfWork } from '../../../lib/uow/unit-of-work';
+import { declareDomainModule, DomainPayload, EventEnvelope, OnEvent, UnitOfWork, UuidField } from '../../../lib/kit';
+
+const lateEvents = declareDomainModule({ name: 'fault-late-event', category: 'Testing' });
 
 /**
  * An event type that only the "fixed" worker knows: preloaded into a second worker to show a dead
  * letter (UNKNOWN_EVENT_TYPE) being replayed once its cause — an outdated consumer — is fixed.
  */
-@DomainEvent({
+@lateEvents.event({
   type: 'FAULT_LATE_EVENT',
-  category: 'Testing',
-  module: 'testing',
   name: 'Fault Late Event',
   description: 'Fault suite only: a type published before the worker was deployed with its schema.',
+  status: 'catalog-only',
+  rationale: 'Published onto the stream by the fault suite itself, not by a service of this runtime.',
 })
 export class FaultLateEventPayload extends DomainPayload {
   @UuidField() probeId!: string;
+}
+
+declare module '../../../lib/kit' {
+  interface EventPayloadMap {
+    FAULT_LATE_EVENT: FaultLateEventPayload;
+  }
 }
 
 @injectable()
@@ -28,3 +34,5 @@ export class FaultLateEventHandler {
     await this.uow.db('fault_effects').insert({ event_id: envelope.id, event_type: envelope.eventType, worker_pid: process.pid });
   }
 }
+
+export const lateEventModule = lateEvents.define({ handlers: [FaultLateEventHandler] });

@@ -3,8 +3,9 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../../../');
 const WFE = path.join(ROOT, 'bin/wfe.js');
-export const EFFECT_HANDLER = path.join(__dirname, 'effect-handler.js');
-export const LATE_EVENT = path.join(__dirname, 'late-event.js');
+/** `wfe.config` files (WFE_CONFIG) for worker processes: every MSP module plus the suite's effect handlers (and the late event type). */
+export const EFFECTS_CONFIG = path.join(__dirname, 'effects.config.js');
+export const LATE_EVENT_CONFIG = path.join(__dirname, 'late-event.config.js');
 const ORPHAN_GUARD = path.join(__dirname, 'orphan-guard.js');
 
 export interface WfeProcess {
@@ -23,7 +24,7 @@ export class Processes {
   constructor(private readonly env: Record<string, string>) {}
 
   /** Starts a long-running command and resolves once it logged that it runs. */
-  async start(name: string, args: string[], options: { preload?: string[]; env?: Record<string, string> } = {}): Promise<WfeProcess> {
+  async start(name: string, args: string[], options: { config?: string; env?: Record<string, string> } = {}): Promise<WfeProcess> {
     const p = this.spawn(name, args, options);
     const deadline = Date.now() + 20_000;
     while (!/running; SIGTERM/.test(p.output())) {
@@ -36,7 +37,7 @@ export class Processes {
   }
 
   /** Runs a command to completion and resolves with its stdout; rejects on a non-zero exit. */
-  async run(args: string[], options: { preload?: string[] } = {}): Promise<string> {
+  async run(args: string[], options: { config?: string } = {}): Promise<string> {
     const p = this.spawn(`wfe ${args.join(' ')}`, args, options);
     const { code } = await p.exited;
     if (code !== 0) throw new Error(`wfe ${args.join(' ')} exited ${code}:\n${p.output()}`);
@@ -44,7 +45,7 @@ export class Processes {
   }
 
   /** Starts a command without waiting for anything (killed by `killAll` if still running). */
-  spawnOnly(name: string, args: string[], options: { preload?: string[]; env?: Record<string, string> } = {}): WfeProcess {
+  spawnOnly(name: string, args: string[], options: { config?: string; env?: Record<string, string> } = {}): WfeProcess {
     return this.spawn(name, args, options);
   }
 
@@ -58,11 +59,10 @@ export class Processes {
     await Promise.all(this.running.splice(0).map((p) => this.kill(p, 'SIGKILL').catch(() => undefined)));
   }
 
-  private spawn(name: string, args: string[], options: { preload?: string[]; env?: Record<string, string> }): WfeProcess {
-    const preload = [ORPHAN_GUARD, ...(options.preload ?? [])].flatMap((file) => ['-r', file]);
-    const proc = spawn(process.execPath, [...preload, WFE, ...args], {
+  private spawn(name: string, args: string[], options: { config?: string; env?: Record<string, string> }): WfeProcess {
+    const proc = spawn(process.execPath, ['-r', ORPHAN_GUARD, WFE, ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', ...this.env, ...options.env },
+      env: { ...process.env, LOG_LEVEL: 'info', ...this.env, ...(options.config ? { WFE_CONFIG: options.config } : {}), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
