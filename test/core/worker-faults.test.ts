@@ -1,9 +1,11 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { v4 as uuidv4 } from 'uuid';
 import { newEventId } from '../../lib/bus/envelope';
 import { DeadLetterReason, StreamEntry } from '../../lib/bus/event-bus';
 import { toWireFields } from '../../lib/bus/wire';
 import { createTestKit, TestKit } from '../../lib/testing';
+import * as insertIfAbsentModule from '../../lib/uow/insert-if-absent';
 import { isInfrastructureError } from '../../lib/worker/infrastructure-error';
 import { forEachDatabase } from '../support/databases';
 import { ShipmentLedger, ShipmentMailer, ShipmentService, shipmentsModule } from './support/shipments';
@@ -19,7 +21,10 @@ forEachDatabase('worker: faults found by probing', (target) => {
     deadLettered.length = 0;
     kit = await createTestKit({ modules: [shipmentsModule], databaseUrl: target.url, worker: { maxDeliveries: 2, retryDelayMs: 20 } });
     shipments = kit.resolve(ShipmentService);
-    kit.runtime.worker.on('dead-lettered', (entry, outcome) => deadLettered.push({ entry, reason: outcome.reason }));
+    kit.runtime.worker.on('dead-lettered', (entry, outcome) => {
+      expect(outcome.kind).to.equal('dead-letter');
+      deadLettered.push({ entry, reason: outcome.reason });
+    });
   });
   afterEach(() => kit.close());
 
@@ -111,6 +116,39 @@ forEachDatabase('worker: faults found by probing', (target) => {
     });
   });
 
+  describe('start, stop, and errors that are neither outages nor handler failures', () => {
+    it('start() twice subscribes once, in the default group; stop() ends the subscription', async () => {
+      await kit.runtime.stop();
+      const subscribe = sinon.spy(kit.bus, 'subscribe');
+      kit.runtime.worker.start();
+      kit.runtime.worker.start();
+      expect(subscribe.callCount).to.equal(1);
+      expect(subscribe.firstCall.args[0]).to.equal('workflow-runtime-v2');
+      await kit.runtime.worker.stop();
+      await kit.runtime.worker.stop();
+      subscribe.restore();
+      // Nobody reads any more: the bus keeps the entry unread.
+      await kit.run(() => shipments.send(uuidv4()));
+      await kit.runtime.relay.drain();
+      expect(ShipmentMailer.sent).to.deep.equal([]);
+      expect(kit.bus.isIdle()).to.equal(true);
+    });
+
+    it('a database error that is not an outage (a constraint) counts as a failed delivery and is dead-lettered with its message', async () => {
+      const insert = sinon.stub(insertIfAbsentModule, 'insertIfAbsent').callThrough();
+      insert.withArgs(sinon.match.any, 'workflow_runtime_events').rejects(Object.assign(new Error('new row violates check constraint "status_check"'), { code: '23514' }));
+      try {
+        await kit.run(() => shipments.send(uuidv4()));
+        await kit.settle();
+      } finally {
+        insert.restore();
+      }
+      const dead = await kit.bus.deadLetters();
+      expect(dead.map((d) => [d.reason.code, d.deliveries, d.reason.message])).to.deep.equal([['HANDLER_FAILED', 2, 'new row violates check constraint "status_check"']]);
+      expect(deadLettered.map((d) => d.reason.code)).to.deep.equal(['HANDLER_FAILED']);
+    });
+  });
+
   describe('stream entries refused at once, for the right reason', () => {
     let good: ReturnType<typeof toWireFields>;
     beforeEach(async () => {
@@ -160,6 +198,19 @@ forEachDatabase('worker: faults found by probing', (target) => {
       const row = await kit.db('workflow_runtime_events').where({ event_id: good.event_id }).first();
       expect(JSON.parse(typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload)).carrier).to.equal('DHL');
       expect(ShipmentMailer.sent).to.have.length(1);
+    });
+
+    it('a conflict names what differs: tenant, or several issues of one payload joined', async () => {
+      const p = payload();
+      const otherTenant = '00000000-0000-4000-8000-000000000001';
+      await push(
+        { ...good, tenant: otherTenant, payload_json: JSON.stringify({ ...p, tenantId: otherTenant }) },
+        { ...good, event_id: newEventId(), payload_json: JSON.stringify({ ...p, carrier: 7, shipmentId: 'x' }) },
+      );
+      const dead = await deadCodes();
+      expect(dead[0]).to.deep.equal(['EVENT_ID_CONFLICT', 1, `event id ${good.event_id} is already recorded with a different tenant (${kit.tenantId})`]);
+      expect(dead[1][0]).to.equal('INVALID_PAYLOAD');
+      expect(String(dead[1][2]).split('; ').map((m) => m.split(' ')[0]).sort()).to.deep.equal(['carrier', 'shipmentId']);
     });
 
     it('NUL characters, lone surrogates and nesting past the limit: INVALID_PAYLOAD at once, naming the field', async () => {

@@ -123,7 +123,10 @@ forEachDatabase('worker', (target) => {
       [x[5], 'SCHEMA_REF_MISMATCH', 1],
     ]);
     expect(dead[5].reason.message).to.equal('payload.TestOrderTagged.v1 is the schema of TEST_ORDER_TAGGED, not TEST_ORDER_PLACED');
-    expect(dead[3].reason.message).to.contain('total');
+    expect(dead[1].reason.message).to.equal('unknown event type NO_SUCH_EVENT');
+    expect(dead[2].reason.message).to.equal('unknown schema ref payload.TestOrderPlaced.v9');
+    expect(dead[3].reason.message).to.match(/^total \[\w+\] .+/);
+    expect(dead[4].reason.message).to.equal(`envelope tenant 00000000-0000-4000-8000-000000000000 differs from payload tenantId ${good.payload.tenantId}`);
     expect(await count('workflow_runtime_events')).to.equal(2);
   });
 
