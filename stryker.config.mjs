@@ -6,9 +6,9 @@ const core = (name) => `dist/test/core/${name}.test.js`;
 const targets = {
   'lib/emission/emission-pipeline.ts': ['emission', 'canonical-form', 'mutation-holes'],
   'lib/emission/canonical-form.ts': ['canonical-form'],
-  'lib/outbox/outbox-store.ts': ['relay', 'relay-lease', 'mutation-holes', 'worker'],
-  'lib/outbox/relay.ts': ['relay', 'relay-lease', 'mutation-holes'],
-  'lib/worker/event-worker.ts': ['worker', 'worker-faults'],
+  'lib/outbox/outbox-store.ts': ['relay', 'relay-lease', 'relay-continuity', 'mutation-holes'],
+  'lib/outbox/relay.ts': ['relay', 'relay-lease', 'relay-continuity', 'mutation-holes'],
+  'lib/worker/event-worker.ts': ['worker', 'worker-faults', 'mutation-holes'],
   'lib/catalog/consistency.ts': ['catalog', 'mutation-holes'],
   'lib/testing/chai-plugin.ts': ['chai-plugin', 'mutation-holes'],
 };

@@ -47,7 +47,9 @@ export class OutboxRelay {
     private readonly bus: EventBus,
     options: RelayOptions = {},
   ) {
-    this.opts = { batchSize: 100, pollIntervalMs: 1000, backoffMs: 200, maxBackoffMs: 10_000, republishWindowMs: 86_400_000, ...options };
+    // Options left undefined keep their defaults (a spread would overwrite them with undefined).
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.opts = { batchSize: 100, pollIntervalMs: 1000, backoffMs: 200, maxBackoffMs: 10_000, republishWindowMs: 86_400_000, ...given };
     // Drains run in the relay's own async context, not in that of the request whose commit woke it.
     this.wake = AsyncResource.bind(this.wake.bind(this));
   }

@@ -120,6 +120,20 @@ describe('relay: poller, back-off, start and stop (fake clock, no database)', ()
     expect(store.drains.length, 'a stopped relay neither polls nor wakes').to.equal(drains);
   });
 
+  it('holds the SQLite relay lease for five poll intervals, at least 5 s, and gives it up on stop', async () => {
+    const store = fakeStore([]);
+    const held = sinon.spy(store, 'holdsRelayLease');
+    const released = sinon.spy(store, 'releaseRelayLease');
+    for (const [poll, ttl] of [[50, 5000], [2000, 10_000]]) {
+      const relay = new OutboxRelay(store as unknown as OutboxStore, bus(async () => []), { pollIntervalMs: poll });
+      await relay.drain();
+      expect(held.lastCall.args).to.deep.equal([relay.id, ttl]);
+      relay.start();
+      await relay.stop();
+      expect(released.lastCall.args).to.deep.equal([relay.id]);
+    }
+  });
+
   it('wake-ups during a drain fold into one more pass', async () => {
     const store = fakeStore([row(1)]);
     let release!: () => void;
