@@ -26,7 +26,7 @@ export class Processes {
   /** Starts a long-running command and resolves once it logged that it runs. */
   async start(name: string, args: string[], options: { config?: string; env?: Record<string, string> } = {}): Promise<WfeProcess> {
     const p = this.spawn(name, args, options);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 45_000; // node start-up on a loaded 2-core machine
     while (!/running; SIGTERM/.test(p.output())) {
       if (p.proc.exitCode !== null || Date.now() > deadline) {
         throw new Error(`${name} did not start (exit ${p.proc.exitCode}):\n${p.output().slice(-3000)}`);
