@@ -1,4 +1,5 @@
 import { EmissionContextView, EmitterDefinition } from '../../decorators';
+import { subjectOf } from '../bus/cloudevent';
 import { EventEnvelope, newEventId } from '../bus/envelope';
 import { EventPayloadInvalidError } from '../schema/errors';
 import { SchemaRegistry } from '../schema/registry';
@@ -50,6 +51,7 @@ export class EmissionPipeline {
       correlationId: ctx.correlationId,
       causationId: ctx.causationId,
       traceparent: ctx.traceparent,
+      subject: subjectOf({ eventType, payload: enriched }, def.subject),
       payload: enriched,
     };
   }
