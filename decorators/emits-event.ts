@@ -36,7 +36,8 @@ export function EmitsEvent<K extends EventType, M extends AnyMapper>(eventType: 
     const guard = function (this: any, ...args: unknown[]) {
       // `super.method()` from an override on a wrapped instance: the wrapper already emits.
       if (this?.[INTERCEPTED]) return original.apply(this, args);
-      throw new NotInterceptedError(this?.constructor?.name ?? serviceName, method);
+      // Rejected, not thrown: an intercepted call always returns a promise, and so does this one.
+      return Promise.reject(new NotInterceptedError(this?.constructor?.name ?? serviceName, method));
     };
     Object.defineProperty(guard, GUARD, { value: true });
     Object.defineProperty(guard, 'name', { value: method });

@@ -38,6 +38,19 @@ export interface FieldOptions {
    */
   optional?: boolean;
   description?: string;
+  /**
+   * A typical value, shorthand for `examples: [value]`, e.g. `{ example: 'finalized' }` on the
+   * status of INVOICE_FINALIZED.
+   */
+  example?: unknown;
+  /**
+   * Typical values, published in the JSON Schema as `examples` (an annotation: never part of
+   * validation nor of the lock's compatibility check). The sample generator (`wfe simulate`) takes
+   * one of them instead of inventing a value, drawing one index per payload: the n-th examples of a
+   * DTO's fields belong together (`updatedFields` and `changes`, a deadline and its breach). Each
+   * must pass the field's own check (test/tooling/sample-hints.test.ts holds every DTO to that).
+   */
+  examples?: readonly unknown[];
 }
 
 type Decorator = PropertyDecorator;
@@ -72,8 +85,11 @@ function field(opts: FieldOptions | undefined, schema: Record<string, unknown> |
     // and this one) made the field required.
     if (opts?.optional === true) ValidateIf((o: any, v: unknown) => v !== undefined || isFieldOptional(o.constructor, name) === false)(target, key);
     for (const check of checks) check(target, key);
-    const extra = { ...(schema ?? {}), ...(opts?.description ? { description: opts.description } : {}) };
-    JSONSchema((generated) => ({ ...withoutObjectRef(generated), ...extra }))(target, key as string);
+    const examples = [...(opts?.example !== undefined ? [opts.example] : []), ...(opts?.examples ?? [])];
+    const extra = { ...(schema ?? {}), ...(opts?.description ? { description: opts.description } : {}), ...(examples.length ? { examples } : {}) };
+    // A field that points at a shared definition is that definition: what class-validator-jsonschema
+    // derived from the checks (`type`, `format`) would only repeat it.
+    JSONSchema((generated) => (schema?.$ref ? extra : { ...withoutObjectRef(generated), ...extra }))(target, key as string);
   };
 }
 
@@ -102,6 +118,21 @@ const CURRENCY_CODES = Array.from({ length: 26 ** 3 }, (_, i) =>
   String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26)),
 ).filter((code) => isISO4217CurrencyCode(code));
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Formats shared by many fields, emitted once per schema under `definitions` and referenced by each
+ * field (`{ "$ref": "#/definitions/uuid" }`) instead of repeating a long pattern or enum per field.
+ * The patterns stay so that any draft-07 validator is as strict as the runtime check; `format`
+ * names the rule for readers and tools. Names are lower camelCase, so they never meet a DTO class
+ * (PascalCase) in `definitions`.
+ */
+export type SharedDefinitionName = 'uuid' | 'dateTime' | 'currencyCode';
+export const SHARED_DEFINITIONS: Readonly<Record<SharedDefinitionName, Readonly<Record<string, unknown>>>> = {
+  uuid: { type: 'string', format: 'uuid', pattern: UUID_PATTERN, title: 'UUID (RFC 9562 versions 1-8, nil or max)' },
+  dateTime: { type: 'string', format: 'date-time', pattern: DATE_TIME.source, title: 'RFC 3339 date-time with offset' },
+  currencyCode: { type: 'string', enum: CURRENCY_CODES, title: 'ISO 4217 currency code' },
+};
+const shared = (name: SharedDefinitionName) => ({ $ref: `#/definitions/${name}` });
 
 /** The day exists in the calendar (Date.parse would roll 2026-02-30 over to March 2nd). */
 function isRealDate(match: RegExpExecArray | null): boolean {
@@ -132,12 +163,12 @@ export const FIELD_FORMATS: Readonly<Record<string, (v: string) => boolean>> = {
 };
 
 /** Internal record id (entity, user, contact, tenant). */
-export const UuidField = (o?: FieldOptions) => field(o, { format: 'uuid', pattern: UUID_PATTERN }, IsUUID(UUID_VERSION));
+export const UuidField = (o?: FieldOptions) => field(o, shared('uuid'), IsUUID(UUID_VERSION));
 /** ISO 8601 timestamp with time of day and offset (RFC 3339). */
 export const DateTimeField = (o?: FieldOptions) =>
   field(
     o,
-    { type: 'string', format: 'date-time', pattern: DATE_TIME.source },
+    shared('dateTime'),
     ValidateBy({
       name: 'isDateTime',
       validator: {
@@ -168,11 +199,11 @@ export const CountField = (o?: FieldOptions) => field(o, { type: 'integer', mini
 export const MoneyField = (o?: FieldOptions) => field(o, { description: o?.description ?? 'Amount in minor units (e.g. cents)' }, IsInt());
 /** Upper case only, as ISO 4217 writes them (isISO4217CurrencyCode alone would also take `usd`). */
 export const CurrencyField = (o?: FieldOptions) =>
-  field(o, { type: 'string', enum: CURRENCY_CODES }, IsISO4217CurrencyCode(), Matches(/^[A-Z]{3}$/));
+  field(o, shared('currencyCode'), IsISO4217CurrencyCode(), Matches(/^[A-Z]{3}$/));
 export const NumberField = (o?: FieldOptions) => field(o, undefined, IsNumber({ allowNaN: false, allowInfinity: false }));
 export const EnumField = (values: readonly string[], o?: FieldOptions) => field(o, undefined, IsIn(values as string[]));
 export const UuidArrayField = (o?: FieldOptions) =>
-  field(o, { type: 'array', items: { type: 'string', format: 'uuid', pattern: UUID_PATTERN } }, IsArray(), IsUUID(UUID_VERSION, { each: true }));
+  field(o, { type: 'array', items: shared('uuid') }, IsArray(), IsUUID(UUID_VERSION, { each: true }));
 export const StringArrayField = (o?: FieldOptions) =>
   field(o, { type: 'array', items: { type: 'string' } }, IsArray(), IsString({ each: true }));
 export const EmailArrayField = (o?: FieldOptions) =>

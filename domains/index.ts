@@ -1,9 +1,13 @@
 import { DomainModule } from '../lib/kit';
 import { billingModule } from './billing';
+import { integrationsModule } from './integrations';
+import { projectsModule } from './projects';
 import { ticketsModule } from './tickets';
 
 export { billingModule } from './billing';
+export { integrationsModule } from './integrations';
+export { projectsModule } from './projects';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule];

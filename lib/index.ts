@@ -1,3 +1,9 @@
+/**
+ * `workflow-events`: the framework — authoring decorators, the domain kit and the engine. Loads no
+ * business module: a runtime runs exactly the modules it is given (`workflow-events/modules` has the
+ * MSP ones, `workflow-events/testing` the test kit, `workflow-events/app` the composition root).
+ */
+export * from './kit'; // the decorators, field types and everything a module needs
 export * from './schema';
 export * from './bus';
 export * from './uow';

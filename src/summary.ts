@@ -3,6 +3,10 @@ import { SyncReport } from '../lib/catalog/catalog-store';
 import { table } from './cli/output';
 import { AppConfig, describeDatabase } from './config';
 
+/** What the status columns count, in one line under the table. */
+export const STATUS_LEGEND =
+  'emitted: raised by code here · legacy: still raised, superseded by a newer event · catalog-only: documented, nothing raises it yet';
+
 /** The one-screen start-up summary of `wfe serve`. */
 export function startupSummary(config: AppConfig, catalog: CatalogEntry[], sync: SyncReport, address: string): string {
   const byCategory = new Map<string, Record<string, number>>();
@@ -22,6 +26,7 @@ export function startupSummary(config: AppConfig, catalog: CatalogEntry[], sync:
     `  catalog:   ${catalog.length} events, synced (${changes} change(s), ${sync.unchanged} unchanged)`,
     '',
     table(rows, ['CATEGORY', 'EMITTED', 'LEGACY', 'CATALOG-ONLY', 'TOTAL']),
+    STATUS_LEGEND,
     '',
     `  listening: ${address}`,
     '    GET  /catalog[?tenant=<id>]   GET /catalog/:eventType   GET /schemas/:ref   GET /asyncapi.json',

@@ -25,6 +25,7 @@ export function toWireFields(e: EventEnvelope): WireFields {
     correlation_id: e.correlationId ?? '',
     causation_id: e.causationId ?? '',
     traceparent: e.traceparent ?? '',
+    subject: e.subject ?? '',
   };
 }
 
@@ -57,6 +58,7 @@ export function fromWireFields(f: WireFields): EventEnvelope {
     correlationId: f.correlation_id || undefined,
     causationId: f.causation_id || undefined,
     traceparent: f.traceparent || undefined,
+    subject: f.subject || undefined,
     payload: payload as Record<string, unknown>,
   };
 }

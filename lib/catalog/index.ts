@@ -9,4 +9,5 @@ export * from './lock-file';
 export * from './export-asyncapi';
 export * from './export-catalog';
 export * from './export-json-schema';
+export * from './field-summary';
 export * from './tenant-catalog';

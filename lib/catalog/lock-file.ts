@@ -83,6 +83,23 @@ export function readLock(file: string): CatalogLock | undefined {
   return lock;
 }
 
+/** JSON indented by two spaces, except that arrays of scalars (enums, `required`) stay on one line. */
+export function formatLock(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (!value.length) return '[]';
+    const inner = indent + '  ';
+    return `[\n${value.map((v) => inner + formatLock(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (!entries.length) return '{}';
+    const inner = indent + '  ';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatLock(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export function writeLock(file: string, lock: CatalogLock): void {
-  fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
+  fs.writeFileSync(file, formatLock(lock) + '\n');
 }

@@ -1,4 +1,5 @@
 import { EmissionContextView, EmitterDefinition } from '../../decorators';
+import { subjectOf } from '../bus/cloudevent';
 import { EventEnvelope, newEventId } from '../bus/envelope';
 import { EventPayloadInvalidError } from '../schema/errors';
 import { SchemaRegistry } from '../schema/registry';
@@ -58,6 +59,7 @@ export class EmissionPipeline {
       correlationId: ctx.correlationId === undefined ? undefined : canonicalUuid(ctx.correlationId),
       causationId: ctx.causationId === undefined ? undefined : canonicalUuid(ctx.causationId),
       traceparent: ctx.traceparent,
+      subject: subjectOf({ eventType, payload: enriched }, def.subject),
       payload: enriched,
     };
   }

@@ -12,6 +12,7 @@ export interface OutboxRow {
 }
 
 interface Headers {
+  subject?: string;
   eventName?: string;
   occurredAt: string;
   actorUserId?: string;
@@ -30,6 +31,7 @@ export class OutboxStore {
     await trx('event_outbox').insert(
       envelopes.map((e) => {
         const headers: Headers = {
+          subject: e.subject,
           eventName: e.eventName,
           occurredAt: e.occurredAt,
           actorUserId: e.actorUserId,
@@ -170,6 +172,7 @@ function toRow(r: any): OutboxRow {
       correlationId: h.correlationId ?? undefined,
       causationId: h.causationId ?? undefined,
       traceparent: h.traceparent ?? undefined,
+      subject: h.subject ?? undefined,
       payload: readJson(r.payload),
     },
   };

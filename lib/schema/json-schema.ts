@@ -1,7 +1,7 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { DomainEventDefinition, isFieldOptional } from '../../decorators';
+import { DomainEventDefinition, isFieldOptional, SHARED_DEFINITIONS } from '../../decorators';
 
 export type JsonSchema = Record<string, any>;
 
@@ -57,7 +57,8 @@ function ownOrInheritedSchema(byClass: Record<string, JsonSchema>, cls: Function
 
 /**
  * One self-contained draft-07 schema per event, generated from the class-validator metadata by
- * class-validator-jsonschema; nested DTOs are carried in `definitions`.
+ * class-validator-jsonschema; nested DTOs and the shared formats (`uuid`, `dateTime`,
+ * `currencyCode`) are carried in `definitions`, sorted by name.
  */
 export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<string, JsonSchema> {
   const byClass = validationMetadatasToSchemas({
@@ -75,7 +76,8 @@ export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<stri
     for (let pending = [...needed]; pending.length; ) {
       const name = pending.pop()!;
       if (nested[name]) continue;
-      nested[name] = close(withRequired(byClass[name], classes.get(name)));
+      const shared = (SHARED_DEFINITIONS as Record<string, JsonSchema>)[name];
+      nested[name] = shared ? { ...shared } : close(withRequired(byClass[name], classes.get(name)));
       const more = new Set<string>();
       collectRefs(nested[name], more);
       pending.push(...[...more].filter((n) => !nested[n]));
@@ -86,7 +88,7 @@ export function buildJsonSchemas(definitions: DomainEventDefinition[]): Map<stri
       title: def.name,
       description: def.description,
       ...close(withRequired(root, def.payloadClass)),
-      ...(Object.keys(nested).length ? { definitions: nested } : {}),
+      ...(Object.keys(nested).length ? { definitions: Object.fromEntries(Object.entries(nested).sort(([a], [b]) => a.localeCompare(b))) } : {}),
     });
   }
   return out;

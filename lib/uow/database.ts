@@ -14,6 +14,51 @@ export interface DatabaseConfig {
 
 export const DEFAULT_SQLITE_FILE = path.join('data', 'wfe.sqlite');
 
+// knex's own better-sqlite3 client (no typings for the dialect module).
+const BetterSqlite3Client: new (config: Knex.Config) => any = require('knex/lib/dialects/better-sqlite3');
+
+/** Column types knex gives `t.timestamp()` / `t.datetime()` in SQLite. */
+const SQLITE_TIME_TYPE = /^(datetime|timestamp)\b/i;
+
+/**
+ * A SQLite time value as a Date: knex writes a Date as epoch milliseconds; text is ISO 8601, or
+ * SQLite's own `CURRENT_TIMESTAMP` form (`YYYY-MM-DD HH:MM:SS`, UTC).
+ */
+function sqliteTime(value: unknown): unknown {
+  if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
+  if (typeof value !== 'string') return value;
+  const parsed = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  return Number.isNaN(parsed.getTime()) ? value : parsed;
+}
+
+/**
+ * knex's better-sqlite3 client, except that timestamp columns read back as Date, as they do from
+ * PostgreSQL (pg parses timestamptz): every table, domain tables included, gives one form on both
+ * databases. The statement's declared column types say which values are times; a computed column
+ * (`max(created_at)`) has none and stays as SQLite returns it (readDate takes either).
+ */
+class SqliteClient extends BetterSqlite3Client {
+  async _query(connection: any, obj: any) {
+    if (!obj.sql) throw new Error('The query is empty');
+    if (!connection) throw new Error('No connection provided');
+    const statement = connection.prepare(obj.sql);
+    const safeIntegers = this._optSafeIntegers(obj.options);
+    if (safeIntegers !== undefined) statement.safeIntegers(safeIntegers);
+    const bindings = this._formatBindings(obj.bindings);
+    if (!statement.reader) {
+      const response = statement.run(bindings);
+      obj.response = response;
+      obj.context = { lastID: response.lastInsertRowid, changes: response.changes };
+      return obj;
+    }
+    const rows: Array<Record<string, unknown>> = statement.all(bindings);
+    const times = (statement.columns() as Array<{ name: string; type: string | null }>).filter((c) => c.type && SQLITE_TIME_TYPE.test(c.type)).map((c) => c.name);
+    if (times.length) for (const row of rows) for (const name of times) if (row[name] !== null && row[name] !== undefined) row[name] = sqliteTime(row[name]);
+    obj.response = rows;
+    return obj;
+  }
+}
+
 export function isPostgresUrl(url?: string): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
@@ -38,7 +83,7 @@ export function createDatabase(config: DatabaseConfig = {}): Knex {
   const filename = config.filename ?? DEFAULT_SQLITE_FILE;
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   return knexFactory({
-    client: 'better-sqlite3',
+    client: SqliteClient as unknown as typeof Knex.Client,
     connection: { filename },
     useNullAsDefault: true,
     // SQLite has one writer: one connection serialises transactions instead of failing with SQLITE_BUSY,
@@ -66,7 +111,10 @@ export function readJson<T = unknown>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** Timestamps come back as Date (pg) or as epoch millis / ISO text (SQLite). */
+/**
+ * A timestamp as a Date. Timestamp columns already read back as Date on both databases; this also
+ * takes what a computed SQLite column gives (epoch millis, ISO text) and passes null through.
+ */
 export function readDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as any));

@@ -74,6 +74,39 @@ export class UnitOfWork {
     return result;
   }
 
+  /**
+   * Runs `fn` inside a knex transaction the caller opened on this database: decorated calls made
+   * in `fn` write and stage their events on `trx` (nested ones in savepoints), and their events are
+   * published only if `trx` commits; if it rolls back, nothing is published.
+   *
+   * ```ts
+   * await knex.transaction((trx) => runtime.uow.join(trx, () => subscriptions.renew(id)));
+   * ```
+   * Throws TransactionJoinError for a transaction of another database or one already finished.
+   */
+  async join<T>(trx: Knex.Transaction, fn: () => Promise<T>): Promise<T> {
+    if ((trx as any).client?.config !== (this.knex as any).client.config) {
+      throw new TransactionJoinError('the transaction belongs to another knex instance (another database): events would be staged where the relay never looks');
+    }
+    if (trx.isCompleted()) throw new TransactionJoinError('the transaction has already committed or rolled back');
+    const frame: Frame = { trx, afterCommit: [], done: false };
+    const result = await this.als.run(frame, fn);
+    // Outside the ALS frame; a rollback rejects executionPromise and the hooks are dropped.
+    trx.executionPromise.then(
+      async () => {
+        for (const hook of frame.afterCommit) {
+          try {
+            await hook();
+          } catch (err) {
+            process.emitWarning(`after-commit hook failed: ${(err as Error).message}`);
+          }
+        }
+      },
+      () => undefined,
+    );
+    return result;
+  }
+
   /** Runs `hook` after the current transaction commits; never if it rolls back. */
   afterCommit(hook: Hook): void {
     const frame = this.current();
@@ -88,5 +121,13 @@ async function settle<T>(frame: Frame, work: Promise<T>): Promise<T> {
     return await work;
   } finally {
     frame.done = true;
+  }
+}
+
+export class TransactionJoinError extends Error {
+  readonly code = 'TRANSACTION_JOIN_REFUSED';
+  constructor(reason: string) {
+    super(`Cannot join the transaction: ${reason}`);
+    this.name = 'TransactionJoinError';
   }
 }

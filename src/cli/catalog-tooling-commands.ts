@@ -7,14 +7,8 @@ import { exportJsonSchemas } from '../../lib/catalog/export-json-schema';
 import { buildLock, checkLock, LockReport, readLock, writeLock } from '../../lib/catalog/lock-file';
 import { loadConfig } from '../config';
 import { catalogFromMetadata, registryFromMetadata } from './metadata-catalog';
-import { CliError, printJson } from './output';
-
-/** The package root (dist/src/cli → ../../..), where package.json and catalog.lock.json live. */
-export const PACKAGE_ROOT = path.resolve(__dirname, '../../..');
-
-function packageVersion(): string {
-  return JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
-}
+import { CliError, outputHelp, printJson } from './output';
+import { PACKAGE_ROOT, packageVersion } from './package-info';
 
 function write(text: string, out?: string): void {
   if (!out) return void process.stdout.write(text);
@@ -28,7 +22,7 @@ function describeReport(report: LockReport, lockFile: string): string {
       `${report.added.length} added, ${report.compatible.length} compatible change(s), ` +
       `${report.incompatible.length + report.removed.length} incompatible`,
     ...report.added.map((ref) => `  + ${ref}  added`),
-    ...report.compatible.map(({ ref, changes }) => `  ~ ${ref}  compatible: ${changes.map((c) => c.message).join('; ') || 'annotations or ordering only'}`),
+    ...report.compatible.map(({ ref, changes }) => `  ~ ${ref}  compatible: ${changes.map((c) => c.message).join('; ') || 'same validation (annotations, ordering or shared definitions changed)'}`),
     ...report.incompatible.flatMap(({ ref, changes }) => changes.filter((c) => !c.compatible).map((c) => `  ✗ ${ref}  ${c.code}: ${c.message}`)),
     ...report.removed.map((ref) => `  ✗ ${ref}  REF_REMOVED: a registered schema ref disappeared (keep old versions registered)`),
   ];
@@ -44,6 +38,14 @@ export function catalogToolingCommands(program: Command): void {
     .description('export the catalog: JSON Schemas (one per ref), an AsyncAPI 3.0 document, or the catalog rows')
     .addOption(new Option('--format <format>', 'what to export').choices(['json-schema', 'asyncapi', 'catalog']).makeOptionMandatory())
     .option('--out <file>', 'write to a file instead of stdout')
+    .addHelpText(
+      'after',
+      outputHelp(
+        'One JSON document on stdout (or in --out, with "wrote <file>" on stderr): json-schema, an array of\n' +
+          'draft-07 schemas ($id = schema ref, every version); asyncapi, an AsyncAPI 3.0 document; catalog,\n' +
+          'an array of system_event_catalog rows with every registered version.',
+      ),
+    )
     .action((opts: { format: 'json-schema' | 'asyncapi' | 'catalog'; out?: string }) => {
       const registry = registryFromMetadata();
       const doc =
@@ -60,8 +62,16 @@ export function catalogToolingCommands(program: Command): void {
     .description('compare every schema ref with catalog.lock.json; fails when an existing ref changed incompatibly')
     .option('--update', 'rewrite the lock with the live catalog (refused on incompatible changes unless --allow-breaking)')
     .option('--allow-breaking', 'with --update: record incompatible changes too')
-    .option('--lock <file>', 'lock file', path.join(PACKAGE_ROOT, 'catalog.lock.json'))
-    .option('--json', 'machine-readable report')
+    .option('--lock <file>', 'lock file (default: catalog.lock.json in the working directory)', 'catalog.lock.json')
+    .option('--json', 'print the report as one JSON object (added, unchanged, compatible, incompatible, removed)')
+    .addHelpText(
+      'after',
+      outputHelp(
+        'A summary line, then one line per added (+), compatible (~) or incompatible (✗) ref; with --json the\n' +
+          'report as one JSON object. Exit 1 when a ref changed incompatibly or disappeared (the reason on stderr).\n' +
+          'With --update the rewritten lock is announced on stderr.',
+      ),
+    )
     .action((opts: { update?: boolean; allowBreaking?: boolean; lock: string; json?: boolean }) => {
       const registry = registryFromMetadata();
       const lock = readLock(opts.lock);

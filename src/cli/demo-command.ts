@@ -6,7 +6,7 @@ import { DemoContext } from '../../lib/modules/demo-story';
 import { subjectOf } from '../../lib/bus/cloudevent';
 import { App, createApp, syncCatalog } from '../app';
 import { loadConfig } from '../config';
-import { table } from './output';
+import { outputHelp, table } from './output';
 
 type Line = { kind: 'say'; text: string } | { kind: 'event'; envelope: EventEnvelope; at: number };
 
@@ -36,6 +36,13 @@ export function demoCommand(program: Command): void {
     .command('demo')
     .description("tell each module's short story through its real services (a help-desk morning, an invoice, …) and show every event arriving at the worker")
     .option('--within <ms>', 'how long to wait for the worker', '10000')
+    .addHelpText(
+      'after',
+      outputHelp(
+        'The tenant and correlation id, a table of every committed event (type, schema ref, entity, time from\n' +
+          'commit to the worker), then "N events committed, N recorded by the worker". Exit 1 if one did not arrive.',
+      ),
+    )
     .action(async (opts: { within: string }) => {
       const app = await createApp(loadConfig());
       try {
@@ -74,7 +81,7 @@ export function demoCommand(program: Command): void {
             process.stdout.write(`\n${line.text}\n`);
           } else {
             const e = line.envelope;
-            const subject = subjectOf(e);
+            const subject = e.subject ?? subjectOf(e);
             rows.push([String(++n), e.eventType, e.schemaRef, subject ? `${subject.slice(0, 8)}…` : '', arrived.has(e.id) ? `${arrived.get(e.id)! - line.at} ms` : 'NOT ARRIVED']);
           }
         }

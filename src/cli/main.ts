@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { catalogCommands } from './catalog-commands';
 import { demoCommand } from './demo-command';
 import { CliError } from './output';
+import { packageVersion } from './package-info';
 import { serveCommand } from './serve-command';
 import { streamCommands } from './stream-commands';
 import { catalogToolingCommands } from './catalog-tooling-commands';
@@ -26,6 +27,7 @@ function applyConfigOption(argv: string[]): void {
 export function buildProgram(): Command {
   const program = new Command('wfe')
     .description('workflow-events: catalogued, schema-validated domain events')
+    .version(packageVersion(), '-V, --version', 'print the workflow-events version')
     .option('--config <file>', 'wfe.config.js naming the modules to run (default ./wfe.config.js if present, else every MSP module)')
     .showHelpAfterError();
   for (const register of commandGroups) register(program);

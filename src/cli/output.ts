@@ -6,6 +6,7 @@ export function table(rows: string[][], header: string[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** Every `--json` output: exactly one JSON document on stdout (logs go to stderr). */
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
@@ -19,4 +20,15 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
+}
+
+/**
+ * The `Output:` section of a command's `--help`: what it prints and where, so a user (or a script)
+ * knows before running it. Every command has one (test/cli/help.test.ts).
+ */
+export function outputHelp(text: string): string {
+  return `\nOutput:\n${text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')}\n`;
 }

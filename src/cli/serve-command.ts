@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { isLoopbackHost } from '../http/api-token';
 import { createServer } from '../http/server';
 import { startupSummary } from '../summary';
-import { CliError } from './output';
+import { CliError, outputHelp } from './output';
 import { onShutdown } from './shutdown';
 
 export function serveCommand(program: Command): void {
@@ -13,6 +13,7 @@ export function serveCommand(program: Command): void {
     .command('serve')
     .description('migrate, sync the catalog, run relay + worker and serve the HTTP API (what `npm start` runs)')
     .option('-p, --port <port>', 'port to listen on (default PORT or 8080)')
+    .addHelpText('after', outputHelp('A one-screen summary (database, bus, catalog by category, routes), then runs until SIGTERM/SIGINT.\nLogs (JSON, pino) go to stderr.'))
     .action(async (opts: { port?: string }) => {
       const config = loadConfig();
       if (opts.port) config.port = Number(opts.port);

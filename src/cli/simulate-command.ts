@@ -8,7 +8,7 @@ import { simulateAll } from '../../lib/simulation/simulate-all';
 import { Simulator } from '../../lib/simulation/simulator';
 import { App, createApp } from '../app';
 import { loadConfig } from '../config';
-import { CliError, printJson } from './output';
+import { CliError, outputHelp, printJson } from './output';
 
 interface SimulateOpts {
   payload?: string;
@@ -118,9 +118,18 @@ export function simulateCommand(program: Command): void {
     .option('--tenant <uuid>', 'tenant to publish as (default: a new UUID)')
     .option('--schema-version <n>', 'schema version (default: the latest)')
     .option('--all', 'simulate every catalogued event, every schema version, catalog-only included')
-    .option('--seed <n>', 'reproducible samples')
+    .option('--seed <n>', 'reproducible samples: the same seed gives the same payload, dates included')
     .option('--timeout <ms>', 'how long to wait for the worker', '10000')
-    .option('--json', 'machine-readable output')
+    .option('--json', 'print one JSON object: the envelope, whether it was generated and ingested (with --all: the summary)')
+    .addHelpText(
+      'after',
+      outputHelp(
+        'One event: its type, ref, tenant, event id, payload and whether the worker ingested it (or why not).\n' +
+          '--all: a progress line per schema ref, then "simulated N, ingested by the worker N, failed N".\n' +
+          '--json: exactly one JSON document on stdout. Logs go to stderr. Exit 1 when the payload is refused\n' +
+          '(field by field on stderr, nothing published) or an event was not ingested.',
+      ),
+    )
     .action(async (eventType: string | undefined, opts: SimulateOpts) => {
       if (!eventType === !opts.all) throw new CliError('give an event type or --all (see `wfe catalog list`)');
       if (opts.tenant && !isUuid(opts.tenant)) throw new CliError(`--tenant must be a UUID, got ${opts.tenant}`);

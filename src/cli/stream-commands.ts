@@ -3,7 +3,7 @@ import { DeadLetter } from '../../lib/bus/event-bus';
 import { App, createApp } from '../app';
 import { createBus } from '../bus-factory';
 import { AppConfig, loadConfig } from '../config';
-import { CliError, printJson, table } from './output';
+import { CliError, outputHelp, printJson, table } from './output';
 import { onShutdown } from './shutdown';
 
 const int = (v: string) => {
@@ -36,6 +36,7 @@ export function streamCommands(program: Command): void {
     .option('--poll-interval <ms>', 'how often to look for committed rows', int, 1000)
     .option('--max-backoff <ms>', 'longest wait between retries while Redis is down', int, 5000)
     .option('--no-migrate', 'do not apply migrations on start')
+    .addHelpText('after', outputHelp('Nothing on stdout: runs until SIGTERM/SIGINT, logging (JSON, pino) to stderr. Needs REDIS_URL.'))
     .action(async (opts: { batchSize: number; pollInterval: number; maxBackoff: number; migrate: boolean }) => {
       const app = await createApp(redisConfig('relay'), {
         migrate: opts.migrate,
@@ -55,6 +56,7 @@ export function streamCommands(program: Command): void {
     .option('--max-deliveries <n>', 'deliveries before a failing entry is dead-lettered', int, 5)
     .option('--block <ms>', 'how long one read waits for new entries', int, 1000)
     .option('--no-migrate', 'do not apply migrations on start')
+    .addHelpText('after', outputHelp('Nothing on stdout: runs until SIGTERM/SIGINT, logging (JSON, pino) to stderr. Needs REDIS_URL.'))
     .action(async (opts: { consumer?: string; batchSize: number; concurrency: number; claimIdle: number; maxDeliveries: number; block: number; migrate: boolean }) => {
       const app = await createApp(redisConfig('worker'), {
         migrate: opts.migrate,
@@ -64,12 +66,13 @@ export function streamCommands(program: Command): void {
       runUntilSignalled(app, 'workflow worker', { group: app.config.group, claimIdleMs: opts.claimIdle, maxDeliveries: opts.maxDeliveries });
     });
 
-  const dlq = program.command('dlq').description('dead letters of the Redis stream (`<stream>:dlq`)');
+  const dlq = program.command('dlq').description('dead letters of the Redis stream (`<stream>:dlq`): list, replay');
 
   dlq
     .command('list')
     .description('list dead letters with their reasons')
-    .option('--json', 'machine-readable output')
+    .option('--json', 'print one JSON array: each dead letter with its original entry, reason and delivery count')
+    .addHelpText('after', outputHelp('A table (id, original id, event type, code, deliveries, moved at, reason), then the count.\nWith --json: one JSON array. Needs REDIS_URL.'))
     .action(async (opts: { json?: boolean }) => {
       const bus = createBus(redisConfig('dlq list'));
       try {
@@ -85,6 +88,7 @@ export function streamCommands(program: Command): void {
     .command('replay [id]')
     .description('put a dead letter (or --all) back on the stream and remove it from the dead letters')
     .option('--all', 'replay every dead letter')
+    .addHelpText('after', outputHelp('One line per replayed dead letter ("replayed <id> → <new stream id>"), then the count. Needs REDIS_URL.'))
     .action(async (id: string | undefined, opts: { all?: boolean }) => {
       if (!id === !opts.all) throw new CliError('give a dead-letter id or --all (see `wfe dlq list`)');
       const bus = createBus(redisConfig('dlq replay'));

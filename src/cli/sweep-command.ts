@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { runSweepers } from '../../lib/modules/sweep-runner';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { CliError, printJson, table } from './output';
+import { CliError, outputHelp, printJson, table } from './output';
 
 /** `wfe sweep [module]`: the time-based events (overdue, expiring, reminders, breaches) due now, once. */
 export function sweepCommand(program: Command): void {
@@ -10,7 +10,11 @@ export function sweepCommand(program: Command): void {
     .command('sweep [module]')
     .description('run the sweepers (time-based events: overdue, expiring, reminders, SLA breaches) of every module, or of one, once; prints what each emitted for')
     .option('--at <iso>', 'sweep as of this time instead of now (ISO 8601)')
-    .option('--json', 'machine-readable report')
+    .option('--json', 'print one JSON array: per sweeper its module, name, how many it emitted for, time taken and any error')
+    .addHelpText(
+      'after',
+      outputHelp('A table (module, sweeper, emitted for, took), or "no sweepers in this application". With --json: one JSON\narray. Exit 1 when a sweeper failed.'),
+    )
     .action(async (module: string | undefined, opts: { at?: string; json?: boolean }) => {
       const now = opts.at ? new Date(opts.at) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new CliError(`--at must be an ISO 8601 time, got "${opts.at}"`);

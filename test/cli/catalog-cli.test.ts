@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { STATUS_LEGEND } from '../../src/summary';
 import { serve, tempSqlite, wfe } from './run-cli';
 
 describe('wfe CLI: catalog and serve', function () {
@@ -48,7 +49,7 @@ describe('wfe CLI: catalog and serve', function () {
   it('serve prints its summary, serves the catalog and health, and stops cleanly on SIGTERM', async () => {
     const server = await serve({ WFE_SQLITE_FILE: tempSqlite(), PORT: '0' });
     try {
-      expect(server.output()).to.contain('CATEGORY').and.contain('Billing').and.contain('Tickets');
+      expect(server.output()).to.contain('CATEGORY').and.contain('Billing').and.contain('Tickets').and.contain(STATUS_LEGEND);
       const catalog = (await (await fetch(`${server.url}/catalog`)).json()) as { events: Array<Record<string, unknown>> };
       expect(catalog.events.map((e) => e.event_type)).to.include('TICKET_ASSIGNED');
       const one = await fetch(`${server.url}/catalog/TICKET_ASSIGNED`);

@@ -44,3 +44,16 @@ export function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; output: ()
     child.once('exit', () => reject(new Error(`wfe serve exited:\n${out}`)));
   });
 }
+
+/** `wfe args…` without blocking the event loop, so independent runs go in parallel. */
+export function wfeAsync(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}

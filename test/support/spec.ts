@@ -32,8 +32,18 @@ function definitionOf(prop: Schema, root: Schema): Schema {
   return root.definitions[String(prop.$ref).split('/').pop()!];
 }
 
+/** A property that points at a shared format definition (uuid, dateTime, currencyCode) read as that definition. */
+function withSharedFormat(prop: Schema | undefined, root: Schema): Schema | undefined {
+  if (!prop?.$ref) return prop;
+  const { $ref, ...rest } = prop;
+  const def = definitionOf(prop, root);
+  return def && !def.properties ? { ...def, ...rest } : prop;
+}
+
 /** Whether a property schema implements a spec type (the spec's conventions.types). */
-function implementsType(prop: Schema, type: SpecType, root: Schema): boolean {
+function implementsType(rawProp: Schema, type: SpecType, root: Schema): boolean {
+  const shared = withSharedFormat(rawProp, root)!;
+  const prop = shared.type === 'array' ? { ...shared, items: withSharedFormat(shared.items, root) } : shared;
   if (Array.isArray(type)) return prop.type === 'array' && prop.items?.$ref !== undefined && matchesSpecFields(definitionOf(prop.items, root), type[0], root);
   if (typeof type !== 'string') return prop.$ref !== undefined && matchesSpecFields(definitionOf(prop, root), type, root);
   const enumMatch = /^enum\((.*)\)$/.exec(type);

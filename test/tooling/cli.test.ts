@@ -36,7 +36,11 @@ async function cliLock(dir: string): Promise<CatalogLock> {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-describe('tooling: wfe catalog export | check', () => {
+/** Each test runs several `wfe` processes in turn: seconds apiece on a loaded machine. */
+const CLI_TIMEOUT = 120_000;
+
+describe('tooling: wfe catalog export | check', function () {
+  this.timeout(CLI_TIMEOUT);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wfe-cli-'));
   const env = { WFE_SQLITE_FILE: path.join(dir, 'wfe.sqlite') };
   let base: CatalogLock;
@@ -99,6 +103,9 @@ describe('tooling: wfe catalog export | check', () => {
 });
 
 forEachDatabase('tooling: wfe simulate and catalog list --tenant', (target) => {
+  beforeEach(function () {
+    this.currentTest?.timeout(CLI_TIMEOUT);
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wfe-cli-'));
   const dbSchema = target.url ? `wfe_test_${randomBytes(5).toString('hex')}` : undefined;
   const env = target.url ? { DATABASE_URL: target.url, WFE_DB_SCHEMA: dbSchema } : { DATABASE_URL: '', WFE_SQLITE_FILE: path.join(dir, 'wfe.sqlite') };

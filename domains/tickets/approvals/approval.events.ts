@@ -19,10 +19,11 @@ abstract class TicketApprovalPayload extends TicketPayload {
   ...CATALOG_ONLY,
 })
 export class TicketApprovalRequestedPayload extends TicketApprovalPayload {
-  @StringField({ description: 'What is being approved, e.g. access, spend, change' }) approvalType!: string;
+  @StringField({ description: 'What is being approved, e.g. access, spend, change', examples: ['access', 'spend', 'change'] }) approvalType!: string;
   @UuidField() requestedByUserId!: string;
   @DateTimeField() requestedAt!: string;
-  @StringField({ optional: true }) notes?: string;
+  @StringField({ optional: true, examples: ['Admin rights on the finance share for the new controller', 'Replacement firewall, quote attached', 'Reboot the ERP server Saturday 22:00'] })
+  notes?: string;
 }
 
 @tickets.event({
@@ -34,7 +35,8 @@ export class TicketApprovalRequestedPayload extends TicketApprovalPayload {
 export class TicketApprovalGrantedPayload extends TicketApprovalPayload {
   @UuidField() approvedByUserId!: string;
   @DateTimeField() approvedAt!: string;
-  @JsonField({ optional: true, description: 'Conditions attached to the approval, in any shape' }) conditions?: unknown;
+  @JsonField({ optional: true, description: 'Conditions attached to the approval, in any shape', example: { expiresAfterDays: 30, maxSpend: 250000 } })
+  conditions?: unknown;
 }
 
 @tickets.event({
@@ -46,7 +48,7 @@ export class TicketApprovalGrantedPayload extends TicketApprovalPayload {
 export class TicketApprovalRejectedPayload extends TicketApprovalPayload {
   @UuidField() rejectedByUserId!: string;
   @DateTimeField() rejectedAt!: string;
-  @StringField({ optional: true }) reason?: string;
+  @StringField({ optional: true, examples: ['Over the monthly budget', 'Needs the client owner to sign off'] }) reason?: string;
 }
 
 declare module '../../../lib/kit' {

@@ -15,7 +15,8 @@ import { tickets } from '../module';
 /** A message on a ticket and the channel it came through. */
 abstract class TicketMessagePayload extends TicketPayload {
   @UuidField() messageId!: string;
-  @EnumField(MESSAGE_CHANNELS, { description: 'How the message arrived: email, client portal, staff UI or API' }) channel!: MessageChannel;
+  @EnumField(MESSAGE_CHANNELS, { description: 'How the message arrived: email, client portal, staff UI or API', examples: ['email', 'portal'] })
+  channel!: MessageChannel;
   @CountField({ optional: true }) attachmentsCount?: number;
 }
 
@@ -27,9 +28,10 @@ abstract class TicketMessagePayload extends TicketPayload {
     'Client replies and internal notes also emit their own more specific events.',
 })
 export class TicketMessageAddedPayload extends TicketMessagePayload {
-  @EnumField(MESSAGE_VISIBILITIES, { description: 'public: visible to the client; internal: staff only' }) visibility!: MessageVisibility;
+  @EnumField(MESSAGE_VISIBILITIES, { description: 'public: visible to the client; internal: staff only', example: 'public' }) visibility!: MessageVisibility;
   @UuidField({ description: 'Internal user or client contact who wrote the message' }) authorId!: string;
-  @EnumField(MESSAGE_AUTHOR_TYPES) authorType!: MessageAuthorType;
+  // Paired with `channel`'s examples: a technician answering by email, a contact writing in the portal.
+  @EnumField(MESSAGE_AUTHOR_TYPES, { examples: ['user', 'contact'] }) authorType!: MessageAuthorType;
   @DateTimeField() createdAt!: string;
 }
 
@@ -64,10 +66,10 @@ export class TicketInternalNoteAddedPayload extends TicketPayload {
     'reply makes it awaiting_client.',
 })
 export class TicketResponseStateChangedPayload extends TicketPayload {
-  @EnumField(RESPONSE_STATES, { optional: true, description: 'Absent when the ticket had no response state yet' })
+  @EnumField(RESPONSE_STATES, { optional: true, description: 'Absent when the ticket had no response state yet', examples: ['awaiting_client', 'awaiting_internal'] })
   previousResponseState?: ResponseState;
 
-  @EnumField(RESPONSE_STATES, { optional: true }) newResponseState?: ResponseState;
+  @EnumField(RESPONSE_STATES, { optional: true, examples: ['awaiting_internal', 'awaiting_client'] }) newResponseState?: ResponseState;
 }
 
 declare module '../../../lib/kit' {

@@ -14,12 +14,13 @@ export type LegacyCommentAuthorType = (typeof LEGACY_COMMENT_AUTHOR_TYPES)[numbe
 export class TicketLegacyCommentSnapshot {
   @UuidField() id!: string;
   @StringField() content!: string;
-  @StringField({ description: 'Author id (user or contact)' }) author!: string;
-  @BooleanField({ optional: true }) isInternal?: boolean;
+  @StringField({ description: 'Author id (user or contact)', examples: ['5d7f9b1c-3e5a-4c7e-a1b3-d5f7091b3c5e', '7f9b1d3f-5a7c-4e9a-b3d5-f7091b3d5f7a'] }) author!: string;
+  @BooleanField({ optional: true, examples: [true, false] }) isInternal?: boolean;
 }
 
 export class TicketLegacyComment extends TicketLegacyCommentSnapshot {
-  @EnumField(LEGACY_COMMENT_AUTHOR_TYPES, { optional: true }) authorType?: LegacyCommentAuthorType;
+  // Paired with `isInternal`'s examples: a staff-only note, a client's comment.
+  @EnumField(LEGACY_COMMENT_AUTHOR_TYPES, { optional: true, examples: ['internal', 'client'] }) authorType?: LegacyCommentAuthorType;
 }
 
 const SUPERSEDED_BY = ['TICKET_MESSAGE_ADDED'];
@@ -27,7 +28,7 @@ const SUPERSEDED_BY = ['TICKET_MESSAGE_ADDED'];
 abstract class TicketLegacyCommentPayload extends TicketPayload {
   @UuidField({ description: 'Who posted (or edited) the comment: internal user, or the contact for client replies' }) userId!: string;
   @UuidField({ optional: true }) assignedByUserId?: string;
-  @JsonField({ optional: true }) changes?: unknown;
+  @JsonField({ optional: true, example: { content: { previous: 'Rebooted the router.', new: 'Rebooted the router; all green now.' } } }) changes?: unknown;
   @BooleanField({ optional: true }) suppressContactNotifications?: boolean;
   @BooleanField({ optional: true }) suppressInternalNotifications?: boolean;
   @NestedField(() => TicketLegacyComment, { optional: true }) comment?: TicketLegacyComment;

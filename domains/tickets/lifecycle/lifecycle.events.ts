@@ -1,4 +1,5 @@
-import { DateTimeField, StringField, UuidField } from '../../../lib/kit';
+import { ChangesField, DateTimeField, StringField, UpdatedFieldsField, UuidField } from '../../../lib/kit';
+import { FieldChanges } from '../ticket';
 import { ActingUser, TicketEditPayload, TicketFieldChangesPayload, TicketReasonedPayload } from '../ticket-payloads';
 import { tickets } from '../module';
 
@@ -10,6 +11,22 @@ import { tickets } from '../module';
     '(title, clientId, boardId, statusId, priorityId, …) with previous null, so workflows can route it without a lookup.',
 })
 export class TicketCreatedPayload extends TicketFieldChangesPayload {
+  @UpdatedFieldsField({ optional: true, description: 'Dot-paths of the fields set at creation', example: ['title', 'clientId', 'boardId', 'statusId', 'priorityId'] })
+  override updatedFields?: string[];
+
+  @ChangesField({
+    optional: true,
+    description: 'Initial value of each field set at creation (previous is null)',
+    example: {
+      title: { previous: null, new: 'Email down for the whole office' },
+      clientId: { previous: null, new: '2c6f8a0e-4b1d-4f3a-9c5e-7a9b1d3f5e70' },
+      boardId: { previous: null, new: '8e0a2c4e-6f1b-4d3a-b5c7-e9f1a3c5e7a9' },
+      statusId: { previous: null, new: '4a6c8e0a-2c4e-4f1b-8d3a-5c7e9a1c3e5b' },
+      priorityId: { previous: null, new: '9a3c1f0e-5b7d-4c2a-8e61-2f4b6d8a0c13' },
+    },
+  })
+  override changes?: FieldChanges;
+
   @UuidField({ optional: true, description: 'Internal user who opened the ticket; absent when a client contact opened it' })
   createdByUserId?: string;
 
@@ -37,7 +54,18 @@ export class TicketUpdatedPayload extends TicketEditPayload {
 export class TicketClosedPayload extends TicketEditPayload {
   @UuidField({ optional: true, description: 'Internal user who closed the ticket' }) closedByUserId?: string;
   @DateTimeField({ optional: true }) closedAt?: string;
-  @StringField({ optional: true, description: 'Why the ticket was closed, e.g. "Merged into T-000042"' }) reason?: string;
+  @StringField({ optional: true, description: 'Why the ticket was closed, e.g. "Merged into T-000042"', examples: ['Client confirmed the fix works', 'Merged into T-000042'] })
+  reason?: string;
+
+  @UpdatedFieldsField({ optional: true, description: 'Dot-paths of the fields that changed, e.g. statusId, assignee.id, tagIds', example: ['statusId'] })
+  override updatedFields?: string[];
+
+  @ChangesField({
+    optional: true,
+    description: 'Previous and new value of each changed dot-path; null means unset',
+    example: { statusId: { previous: '4a6c8e0a-2c4e-4f1b-8d3a-5c7e9a1c3e5b', new: '6c8e0a2c-4e6f-4b1d-a3c5-7e9a1c3e5b7d' } },
+  })
+  override changes?: FieldChanges;
 }
 
 /** From one ticket status to another. */

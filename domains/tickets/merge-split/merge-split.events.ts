@@ -4,7 +4,8 @@ import { tickets } from '../module';
 
 /** Merge and split act on several tickets, so they name them instead of a single ticketId. */
 abstract class TicketRestructurePayload extends DomainPayload {
-  @StringField({ optional: true, description: 'Reason the user gave, if any' }) reason?: string;
+  @StringField({ optional: true, description: 'Reason the user gave, if any', examples: ['Same outage reported by two people', 'Two separate issues in one email'] })
+  reason?: string;
 }
 
 @tickets.event({

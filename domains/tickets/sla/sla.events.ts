@@ -7,7 +7,8 @@ import { tickets } from '../module';
 abstract class TicketSlaStagePayload extends TicketPayload {
   @UuidField({ description: 'SLA policy (chosen by the ticket priority) that set the target' }) slaPolicyId!: string;
   @EnumField(SLA_STAGES, { description: 'response: first staff public reply; resolution: ticket closed' }) stage!: SlaStageName;
-  @DateTimeField({ description: 'Deadline of the stage' }) targetAt!: string;
+  // Example times of one stage: entered 09:00, deadline 13:00, met 11:40 or breached 15:30.
+  @DateTimeField({ description: 'Deadline of the stage', example: '2026-03-02T13:00:00Z' }) targetAt!: string;
 }
 
 @tickets.event({
@@ -18,7 +19,7 @@ abstract class TicketSlaStagePayload extends TicketPayload {
     '(response and resolution) with the deadline in targetAt.',
 })
 export class TicketSlaStageEnteredPayload extends TicketSlaStagePayload {
-  @DateTimeField() enteredAt!: string;
+  @DateTimeField({ example: '2026-03-02T09:00:00Z' }) enteredAt!: string;
 }
 
 @tickets.event({
@@ -29,7 +30,7 @@ export class TicketSlaStageEnteredPayload extends TicketSlaStagePayload {
     'closing the ticket for the resolution stage.',
 })
 export class TicketSlaStageMetPayload extends TicketSlaStagePayload {
-  @DateTimeField() metAt!: string;
+  @DateTimeField({ example: '2026-03-02T11:40:00Z' }) metAt!: string;
 }
 
 @tickets.event({
@@ -40,8 +41,10 @@ export class TicketSlaStageMetPayload extends TicketSlaStagePayload {
     'typical use: alert the team lead or escalate.',
 })
 export class TicketSlaStageBreachedPayload extends TicketSlaStagePayload {
-  @DateTimeField({ description: 'When the stage was completed late, or else when the sweeper found it overdue' }) breachedAt!: string;
-  @CountField({ description: 'Whole seconds between targetAt and breachedAt' }) overdueBySeconds!: number;
+  @DateTimeField({ description: 'When the stage was completed late, or else when the sweeper found it overdue', example: '2026-03-02T15:30:00Z' })
+  breachedAt!: string;
+
+  @CountField({ description: 'Whole seconds between targetAt and breachedAt', example: 9000 }) overdueBySeconds!: number;
 }
 
 declare module '../../../lib/kit' {
