@@ -90,7 +90,7 @@ export class UnitOfWork {
     }
     if (trx.isCompleted()) throw new TransactionJoinError('the transaction has already committed or rolled back');
     const frame: Frame = { trx, afterCommit: [], done: false };
-    const result = await this.als.run(frame, fn);
+    const result = await this.als.run(frame, () => settle(frame, fn()));
     // Outside the ALS frame; a rollback rejects executionPromise and the hooks are dropped.
     trx.executionPromise.then(
       async () => {
