@@ -51,10 +51,17 @@ export async function createApp(config: AppConfig = loadConfig(), options: AppOp
         logger.debug({ count: envelopes.length, eventIds: envelopes.map((e) => e.id) }, 'outbox relay: published');
         options.relay?.onPublished?.(envelopes);
       },
+      onDataLoss: (info) => {
+        metrics.onDataLoss(info.requeued);
+        logger.error(info, 'outbox relay: the stream lost published entries (Redis lost data); publishing them again');
+        options.relay?.onDataLoss?.(info);
+      },
     },
     worker: { group: config.group, ...options.worker },
   });
   runtime.worker.on('dead-lettered', (entry, outcome) => logger.warn({ streamId: entry.id, reason: outcome.reason }, 'event dead-lettered'));
+  runtime.worker.on('outage', (err) => logger.error({ err: err.message }, 'worker: infrastructure unavailable; entries stay pending (not counted toward max deliveries)'));
+  runtime.worker.on('recovered', (info) => logger.error(info, 'worker: infrastructure available again; deferred entries resume'));
   runtime.worker.on('ingested', (envelope) => logger.debug({ eventId: envelope.id, eventType: envelope.eventType }, 'event ingested'));
   metrics.attach(runtime);
   const close = async () => {

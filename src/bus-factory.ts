@@ -12,7 +12,9 @@ export function createBus(config: AppConfig): EventBus {
     url: config.redisUrl,
     stream: config.stream,
     trimIntervalMs: config.trimIntervalMs,
-    // Outages are retried by the bus itself; log them, throttled by its back-off.
-    onError: (err, context) => logger.warn({ context, err: err.message }, 'redis streams: recovering'),
+    // Outages are retried by the bus itself; logged when they start and when they end.
+    onError: (err, context) => logger.error({ context, err: err.message }, 'redis streams: unavailable, retrying with back-off'),
+    onRecovered: (context, info) => logger.error({ context, ...info }, 'redis streams: available again'),
+    onConnectionReplaced: (connection, reason) => logger.warn({ connection, reason }, 'redis streams: connection stopped answering, replaced'),
   });
 }

@@ -13,10 +13,13 @@ export interface AppConfig {
   group: string;
   /** PostgreSQL schema to work in (WFE_DB_SCHEMA), e.g. one per test run; unset → the default search path. */
   dbSchema?: string;
+  /**
+   * Bearer token that writing HTTP routes require (WFE_API_TOKEN). Unset: the server listens on
+   * loopback only and writing routes are open to local callers; a non-loopback HOST is refused.
+   */
+  apiToken?: string;
   /** How often a Redis worker trims acknowledged stream entries (WFE_TRIM_INTERVAL_MS; 0 = never). */
   trimIntervalMs?: number;
-  /** Bearer token required by routes that write (WFE_API_TOKEN); unset → loopback only. */
-  apiToken?: string;
   /** How often `wfe serve` runs the modules' sweepers (WFE_SWEEP_INTERVAL_MS, default 60000; 0 = never). */
   sweepIntervalMs: number;
 }

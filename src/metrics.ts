@@ -14,6 +14,8 @@ export class AppMetrics {
   private readonly published = this.counter('wfe_events_published_total', 'Events the relay published to the bus', ['event_type']);
   private readonly ingested = this.counter('wfe_events_ingested_total', 'Events the worker ingested and handled', ['event_type']);
   private readonly duplicates = this.counter('wfe_events_duplicate_total', 'Deliveries the worker recognised as already processed', ['event_type']);
+  private readonly dataLosses = new Counter({ name: 'wfe_stream_data_loss_total', help: 'Times the relay found the stream missing entries it had published (Redis lost data)', registers: [this.registry] });
+  private readonly republished = new Counter({ name: 'wfe_events_republished_total', help: 'Published outbox rows queued to be published again after a stream data loss', registers: [this.registry] });
   private readonly deadLettered = this.counter('wfe_events_dead_lettered_total', 'Entries the worker moved to the dead letters', ['event_type', 'code']);
 
   constructor() {
@@ -41,6 +43,12 @@ export class AppMetrics {
       const rows = await db('workflow_runtime_events').whereNot({ status: 'processed' }).groupBy('event_type').select('event_type').count({ n: '*' });
       rows.forEach((r: any) => g.set({ event_type: r.event_type }, Number(r.n)));
     });
+  }
+
+  /** For the relay's `onDataLoss` hook. */
+  onDataLoss(requeued: number): void {
+    this.dataLosses.inc();
+    this.republished.inc(requeued);
   }
 
   /** For the relay's `onPublished` hook. */

@@ -31,6 +31,9 @@ export function startupSummary(config: AppConfig, catalog: CatalogEntry[], sync:
     `  listening: ${address}`,
     '    GET  /catalog[?tenant=<id>]   GET /catalog/:eventType   GET /schemas/:ref   GET /asyncapi.json',
     '    POST /simulate/:eventType     GET /healthz              GET /metrics',
+    config.apiToken
+      ? '  writing routes need Authorization: Bearer <WFE_API_TOKEN>; read routes are open'
+      : '  writing routes are open to local callers (loopback only; set WFE_API_TOKEN to require a token)',
     '  relay and worker running; Ctrl-C to stop',
     '',
   ].join('\n');

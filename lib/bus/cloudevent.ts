@@ -16,10 +16,13 @@ export const DEFAULT_SCHEMA_BASE = 'urn:wfe:schema:';
 const NOT_SUBJECTS = new Set(['tenantId', 'actorUserId', 'actorContactId']);
 
 /**
- * The id of the entity the event is about: the longest `<leading words of the type>Id` in the
- * payload (TICKET_COMMENT_ADDED → ticketCommentId, else ticketId), else its first other `…Id`.
+ * The id of the entity the event is about: the payload's `declared` subject field when the DTO
+ * names one, else the longest `<leading words of the type>Id` in the payload
+ * (TICKET_COMMENT_ADDED → ticketCommentId, else ticketId), else its first other `…Id`.
  */
-export function subjectOf(envelope: Pick<EventEnvelope, 'eventType' | 'payload'>): string | undefined {
+export function subjectOf(envelope: Pick<EventEnvelope, 'eventType' | 'payload'>, declared?: string): string | undefined {
+  const payload0 = envelope.payload as Record<string, unknown>;
+  if (declared && typeof payload0[declared] === 'string') return payload0[declared] as string;
   const words = envelope.eventType.toLowerCase().split('_').filter(Boolean);
   const payload = envelope.payload as Record<string, unknown>;
   for (let n = words.length - 1; n >= 1; n--) {
@@ -36,7 +39,7 @@ export function subjectOf(envelope: Pick<EventEnvelope, 'eventType' | 'payload'>
  * (plus `correlationid`, `causationid`, `traceparent` when set).
  */
 export function toCloudEvent(envelope: EventEnvelope, options: CloudEventOptions = {}): CloudEvent<Record<string, unknown>> {
-  const subject = subjectOf(envelope);
+  const subject = envelope.subject ?? subjectOf(envelope);
   return new CloudEvent<Record<string, unknown>>(
     {
       specversion: '1.0',

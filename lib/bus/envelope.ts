@@ -13,6 +13,11 @@ export interface EventEnvelope<P = Record<string, unknown>> {
   correlationId?: string;
   causationId?: string;
   traceparent?: string;
+  /**
+   * Id of the entity the event is about (the DTO's declared `subject` field, else inferred): the
+   * CloudEvents `subject` and the event's ordering key.
+   */
+  subject?: string;
   payload: P;
 }
 

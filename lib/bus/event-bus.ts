@@ -14,8 +14,16 @@ export interface DeadLetterReason {
   message: string;
 }
 
-/** What the consumer decided: acknowledge, leave pending for a retry, or dead-letter now. */
-export type EntryOutcome = { kind: 'ack' } | { kind: 'retry'; reason: DeadLetterReason } | { kind: 'dead-letter'; reason: DeadLetterReason };
+/**
+ * What the consumer decided: acknowledge; leave pending for a retry (counts toward
+ * `maxDeliveries`); defer (the infrastructure failed: pending again after a back-off, not counted);
+ * or dead-letter now.
+ */
+export type EntryOutcome =
+  | { kind: 'ack' }
+  | { kind: 'retry'; reason: DeadLetterReason }
+  | { kind: 'defer'; reason: DeadLetterReason }
+  | { kind: 'dead-letter'; reason: DeadLetterReason };
 
 export interface DeadLetter {
   id: string;
@@ -48,6 +56,8 @@ export interface SubscribeOptions {
   blockMs?: number;
   /** Transport errors the subscription recovers from by itself (for logging). */
   onError?: (err: Error) => void;
+  /** Called for every entry moved to the dead letters, at once or after `maxDeliveries`. */
+  onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
 }
 
 export interface Subscription {
@@ -59,12 +69,49 @@ export interface Subscription {
  * The transport between the outbox relay and the workflow worker. Publishing must be durable
  * when it resolves: the relay marks outbox rows published only then.
  */
+export interface PublishOptions {
+  /**
+   * The last entry id this publisher saw the stream accept. A stream that has not generated it
+   * (Redis restarted without its data) makes the publish fail with StreamDataLossError, adding nothing.
+   */
+  continuityFrom?: string;
+}
+
 export interface EventBus {
   readonly kind: string;
-  publish(batch: EventEnvelope[]): Promise<string[]>;
+  /** Resolves with the entry ids, in batch order. */
+  publish(batch: EventEnvelope[], options?: PublishOptions): Promise<string[]>;
+  /** Throws StreamDataLossError when the stream has not generated `from` (see PublishOptions). */
+  verifyContinuity?(from: string): Promise<void>;
   subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options?: SubscribeOptions): Subscription;
   deadLetters(): Promise<DeadLetter[]>;
   /** Re-publishes a dead letter as a new entry and removes it from the dead letters. */
   replayDeadLetter(id: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** `replayDeadLetter` with an id that is malformed, unknown, or replayed meanwhile. */
+export class DeadLetterNotFoundError extends Error {
+  readonly code = 'DEAD_LETTER_NOT_FOUND';
+  constructor(
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeadLetterNotFoundError';
+  }
+}
+
+/** The stream no longer holds entries this publisher saw it accept: the transport lost data. */
+export class StreamDataLossError extends Error {
+  readonly code = 'STREAM_DATA_LOSS';
+  constructor(
+    readonly stream: string,
+    /** What the stream says it generated last (`0-0`: it does not exist). */
+    readonly lastId: string,
+    readonly expected: string,
+  ) {
+    super(`stream ${stream} last generated ${lastId}, but entries up to ${expected} were published to it: Redis lost data`);
+    this.name = 'StreamDataLossError';
+  }
 }

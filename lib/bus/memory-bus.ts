@@ -1,12 +1,14 @@
 import { EventEnvelope } from './envelope';
-import { DeadLetter, DeadLetterReason, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
+import { DeadLetter, DeadLetterNotFoundError, DeadLetterReason, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
 import { toWireFields, WireFields } from './wire';
 
 interface Group {
   cursor: number;
   retries: StreamEntry[];
   handlers: Array<(e: StreamEntry) => Promise<EntryOutcome>>;
-  options: Required<Pick<SubscribeOptions, 'maxDeliveries' | 'retryDelayMs'>>;
+  options: Required<Pick<SubscribeOptions, 'maxDeliveries' | 'retryDelayMs'>> & Pick<SubscribeOptions, 'onDeadLettered'>;
+  /** Consecutive deferrals (infrastructure outage): their back-off doubles with each. */
+  deferrals: number;
   pumping?: Promise<void>;
   timers: Set<NodeJS.Timeout>;
 }
@@ -53,9 +55,11 @@ export class InMemoryBus implements EventBus {
       cursor: 0,
       retries: [],
       handlers: [],
-      options: { maxDeliveries: options.maxDeliveries ?? 5, retryDelayMs: options.retryDelayMs ?? 100 },
+      options: { maxDeliveries: options.maxDeliveries ?? 5, retryDelayMs: options.retryDelayMs ?? 100, onDeadLettered: options.onDeadLettered },
+      deferrals: 0,
       timers: new Set(),
     };
+    group.options.onDeadLettered ??= options.onDeadLettered;
     this.groups.set(groupName, group);
     group.handlers.push(handler);
     this.pump(groupName);
@@ -79,7 +83,7 @@ export class InMemoryBus implements EventBus {
 
   async replayDeadLetter(id: string): Promise<string> {
     const i = this.dlq.findIndex((d) => d.id === id);
-    if (i < 0) throw new Error(`No dead letter ${id}`);
+    if (i < 0) throw new DeadLetterNotFoundError(id, `no dead letter ${id}`);
     const [dead] = this.dlq.splice(i, 1);
     const newId = this.append(dead.fields);
     this.groups.forEach((_, name) => this.pump(name));
@@ -147,16 +151,21 @@ export class InMemoryBus implements EventBus {
   }
 
   private settle(g: Group, name: string, entry: StreamEntry, outcome: EntryOutcome): void {
+    g.deferrals = outcome.kind === 'defer' ? g.deferrals + 1 : 0;
     if (outcome.kind === 'ack') return this.settled(name, entry.id);
-    if (outcome.kind === 'dead-letter' || entry.deliveries >= g.options.maxDeliveries) {
+    if (outcome.kind === 'dead-letter' || (outcome.kind === 'retry' && entry.deliveries >= g.options.maxDeliveries)) {
       this.deadLetter(entry, outcome.reason);
+      g.options.onDeadLettered?.(entry, outcome.reason);
       return this.settled(name, entry.id);
     }
+    // retry: delivered again, counted. defer: the infrastructure failed; same count, growing back-off.
+    const delay = outcome.kind === 'defer' ? Math.min(g.options.retryDelayMs * 2 ** (g.deferrals - 1), 2000) : g.options.retryDelayMs;
+    const next = outcome.kind === 'defer' ? entry : { ...entry, deliveries: entry.deliveries + 1 };
     const timer = setTimeout(() => {
       g.timers.delete(timer);
-      g.retries.push({ ...entry, deliveries: entry.deliveries + 1 });
+      g.retries.push(next);
       this.pump(name);
-    }, g.options.retryDelayMs);
+    }, delay);
     g.timers.add(timer);
   }
 

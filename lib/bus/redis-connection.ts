@@ -11,6 +11,12 @@ export function connectRedis(url: string, overrides: RedisOptions = {}): Redis {
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     commandTimeout: 5000,
+    // TCP keep-alive finds peers that vanished; a middlebox that black-holes a flow is found by
+    // the command timeouts (see ResponsivenessGuard).
+    keepAlive: 10_000,
+    // A command that failed (timed out) was already reported to its caller, who retries: resending
+    // it on the new connection would apply it twice.
+    autoResendUnfulfilledCommands: false,
     retryStrategy: (times) => Math.min(50 * times, 1000),
     ...overrides,
   });
@@ -19,11 +25,78 @@ export function connectRedis(url: string, overrides: RedisOptions = {}): Redis {
   return redis;
 }
 
-/** The connection for blocking reads: no command timeout, a client-side guard past BLOCK instead. */
+/** How long past its BLOCK time a blocking read may go unanswered before its connection is presumed dead. */
+export const BLOCKING_GRACE_MS = 1000;
+
+/**
+ * The connection for blocking reads: no command timeout, a client-side guard past BLOCK instead
+ * (ioredis then resolves the read with null, as if nothing arrived: see RedisStreamSubscription).
+ */
 export function blockingConnection(redis: Redis): Redis {
-  const reader = redis.duplicate({ commandTimeout: undefined, blockingTimeout: 60_000, blockingTimeoutGrace: 2000 });
+  const reader = redis.duplicate({ commandTimeout: undefined, blockingTimeout: 60_000, blockingTimeoutGrace: BLOCKING_GRACE_MS });
   reader.on('error', () => undefined);
   return reader;
+}
+
+export function isCommandTimeout(err: unknown): boolean {
+  return err instanceof Error && /Command timed out/.test(err.message);
+}
+
+/**
+ * Replaces a connection that stopped answering. When a NAT or load balancer silently drops a flow
+ * (no FIN, no RST) the socket stays "ready" and every command times out, while a new connection
+ * would work: after `limit` consecutive timeouts the socket is destroyed and ioredis reconnects.
+ * One guard per connection (`guardOf`), shared by everything that uses it.
+ */
+export class ResponsivenessGuard {
+  private timeouts = 0;
+  /** Connections replaced so far (for tests and metrics). */
+  replaced = 0;
+  onReplaced?: (reason: string) => void;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly limit = 2,
+  ) {}
+
+  /** Runs a command, counting its timeout (or resetting the count on any reply). */
+  async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      const result = await command();
+      this.answered();
+      return result;
+    } catch (err) {
+      if (isCommandTimeout(err)) this.timedOut('consecutive command timeouts');
+      throw err;
+    }
+  }
+
+  /** A command was answered: the connection is alive. */
+  answered(): void {
+    this.timeouts = 0;
+  }
+
+  /** Counts one unanswered command; replaces the connection at the limit. */
+  timedOut(reason: string): void {
+    if (++this.timeouts < this.limit) return;
+    this.replace(reason);
+  }
+
+  /** Drops the socket at once (ioredis reconnects with its retry strategy). */
+  replace(reason: string): void {
+    this.timeouts = 0;
+    this.replaced++;
+    this.onReplaced?.(reason);
+    if (this.redis.status !== 'end') this.redis.disconnect(true);
+  }
+}
+
+const guards = new WeakMap<Redis, ResponsivenessGuard>();
+
+export function guardOf(redis: Redis): ResponsivenessGuard {
+  let guard = guards.get(redis);
+  if (!guard) guards.set(redis, (guard = new ResponsivenessGuard(redis)));
+  return guard;
 }
 
 /**

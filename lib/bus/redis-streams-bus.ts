@@ -2,9 +2,10 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { EventEnvelope } from './envelope';
-import { DeadLetter, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
-import { blockingConnection, closeRedis, connectRedis, whenReady } from './redis-connection';
+import { DeadLetter, DeadLetterNotFoundError, EntryOutcome, EventBus, PublishOptions, StreamDataLossError, StreamEntry, SubscribeOptions, Subscription } from './event-bus';
+import { blockingConnection, closeRedis, connectRedis, guardOf, whenReady } from './redis-connection';
 import { fromDeadLetterEntry, REPLAY_DLQ } from './redis-dead-letters';
+import { PUBLISH_WITH_CONTINUITY } from './redis-publish';
 import { RawEntry, repliesOf, toArgs } from './redis-entries';
 import { RedisStreamSubscription } from './redis-subscription';
 import { StreamTrimmer, trimAcknowledged } from './stream-trimmer';
@@ -18,10 +19,19 @@ export interface RedisStreamsBusOptions {
   stream?: string;
   /** How long a command waits for a (re)connecting Redis before failing. */
   readyTimeoutMs?: number;
+  /**
+   * How long a command may go unanswered (default 5000 ms); two timeouts in a row replace the
+   * connection (a flow a middlebox dropped without FIN/RST).
+   */
+  commandTimeoutMs?: number;
+  /** A connection was replaced because it stopped answering. */
+  onConnectionReplaced?: (connection: string, reason: string) => void;
   /** Trim acknowledged entries this often once a subscription runs; 0 disables. Default 60 s. */
   trimIntervalMs?: number;
-  /** Recovered transport errors (reads, trims), for logging. */
+  /** Transport errors the bus recovers from by itself (reads, trims), for logging: the first of an outage. */
   onError?: (err: Error, context: string) => void;
+  /** A consumer group's loop works again after an outage. */
+  onRecovered?: (context: string, info: { failures: number; downMs: number }) => void;
 }
 
 /**
@@ -44,22 +54,39 @@ export class RedisStreamsBus implements EventBus {
     this.stream = options.stream ?? DEFAULT_STREAM;
     this.dlqStream = `${this.stream}:dlq`;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 1000;
-    this.redis = connectRedis(options.url);
+    this.redis = connectRedis(options.url, { commandTimeout: options.commandTimeoutMs ?? 5000 });
+    guardOf(this.redis).onReplaced = (reason) => this.options.onConnectionReplaced?.('command', reason);
     this.trimmer = new StreamTrimmer(this.redis, this.stream, options.trimIntervalMs ?? 60_000, (err) => this.onError(err, 'trim'));
   }
 
-  /** One MULTI of XADDs; resolves with the entry ids only when every XADD succeeded. */
-  async publish(batch: EventEnvelope[]): Promise<string[]> {
+  /**
+   * One atomic script of XADDs; resolves with the entry ids only when every XADD succeeded. With
+   * `continuityFrom`, first checks that the stream generated that id (else StreamDataLossError).
+   */
+  async publish(batch: EventEnvelope[], options: PublishOptions = {}): Promise<string[]> {
     if (!batch.length) return [];
     await whenReady(this.redis, this.readyTimeoutMs);
-    const multi = this.redis.multi();
-    for (const e of batch) multi.xadd(this.stream, '*', ...toArgs(toWireFields(e)));
-    return repliesOf(await multi.exec(), 'XADD').map(String);
+    const args = batch.flatMap((e) => {
+      const flat = toArgs(toWireFields(e));
+      return [String(flat.length), ...flat];
+    });
+    // A timed-out call may still have been applied: the relay publishes again, the worker de-duplicates.
+    const reply = (await guardOf(this.redis).run(() => this.redis.eval(PUBLISH_WITH_CONTINUITY, 1, this.stream, options.continuityFrom ?? '', ...args))) as string[];
+    if (reply[0] === 'LOST') throw new StreamDataLossError(this.stream, reply[1], options.continuityFrom!);
+    return reply.map(String);
+  }
+
+  async verifyContinuity(from: string): Promise<void> {
+    await whenReady(this.redis, this.readyTimeoutMs);
+    const reply = (await guardOf(this.redis).run(() => this.redis.eval(PUBLISH_WITH_CONTINUITY, 1, this.stream, from))) as string[];
+    if (reply[0] === 'LOST') throw new StreamDataLossError(this.stream, reply[1], from);
   }
 
   subscribe(group: string, handler: (entry: StreamEntry) => Promise<EntryOutcome>, options: SubscribeOptions = {}): Subscription {
     const onError = options.onError ?? ((err: Error) => this.onError(err, `consumer group ${group}`));
-    const sub = new RedisStreamSubscription(this.redis, blockingConnection(this.redis), handler, {
+    const reader = blockingConnection(this.redis);
+    guardOf(reader).onReplaced = (reason) => this.options.onConnectionReplaced?.(`reader of ${group}`, reason);
+    const sub = new RedisStreamSubscription(this.redis, reader, handler, {
       stream: this.stream,
       dlqStream: this.dlqStream,
       group,
@@ -71,6 +98,8 @@ export class RedisStreamsBus implements EventBus {
       maxDeliveries: options.maxDeliveries ?? 5,
       readyTimeoutMs: this.readyTimeoutMs,
       onError,
+      onRecovered: (info) => this.options.onRecovered?.(`consumer group ${group}`, info),
+      onDeadLettered: options.onDeadLettered,
     });
     this.subscriptions.add(sub);
     this.trimmer.start();
@@ -99,12 +128,16 @@ export class RedisStreamsBus implements EventBus {
     }
   }
 
+  /** Throws DeadLetterNotFoundError for an id that is malformed or not (or no longer) in the dead letters. */
   async replayDeadLetter(id: string): Promise<string> {
+    if (!/^\d{1,20}-\d{1,20}$/.test(id)) {
+      throw new DeadLetterNotFoundError(id, `"${id}" is not a dead-letter id: ids are stream ids such as 1767225600000-0 (see \`wfe dlq list\`)`);
+    }
     await whenReady(this.redis, this.readyTimeoutMs);
     const [entry] = (await this.redis.xrange(this.dlqStream, id, id)) as RawEntry[];
-    if (!entry) throw new Error(`No dead letter ${id} in ${this.dlqStream}`);
+    if (!entry) throw new DeadLetterNotFoundError(id, `no dead letter ${id} in ${this.dlqStream} (see \`wfe dlq list\`)`);
     const newId = await this.redis.eval(REPLAY_DLQ, 2, this.stream, this.dlqStream, id, ...toArgs(fromDeadLetterEntry(entry).fields));
-    if (!newId) throw new Error(`Dead letter ${id} was replayed or removed concurrently`);
+    if (!newId) throw new DeadLetterNotFoundError(id, `dead letter ${id} was replayed or removed concurrently`);
     return String(newId);
   }
 

@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import { DeadLetterReason, EntryOutcome, StreamEntry, Subscription } from './event-bus';
 import { deadLetterFields, MOVE_TO_DLQ } from './redis-dead-letters';
 import { RawEntry, repliesOf, toArgs, toFields } from './redis-entries';
-import { whenReady } from './redis-connection';
+import { BLOCKING_GRACE_MS, guardOf, isCommandTimeout, whenReady } from './redis-connection';
 
 export interface RedisSubscriptionConfig {
   stream: string;
@@ -16,7 +16,11 @@ export interface RedisSubscriptionConfig {
   claimIdleMs: number;
   maxDeliveries: number;
   readyTimeoutMs: number;
+  /** The first error of a run of failures (an outage), not every retry of it. */
   onError: (err: Error) => void;
+  /** The loop works again after `failures` failed attempts over `downMs`. */
+  onRecovered?: (info: { failures: number; downMs: number }) => void;
+  onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
 }
 
 type Handler = (entry: StreamEntry) => Promise<EntryOutcome>;
@@ -33,6 +37,8 @@ export class RedisStreamSubscription implements Subscription {
   private readerId?: number;
   private claimCursor = '0-0';
   private nextClaimAt = 0;
+  /** Consecutive batches with deferred entries (an infrastructure outage): the loop backs off. */
+  private deferrals = 0;
   private readonly done: Promise<void>;
 
   constructor(
@@ -63,17 +69,29 @@ export class RedisStreamSubscription implements Subscription {
   private async run(): Promise<void> {
     let groupReady = false;
     let failures = 0;
+    let downSince = 0;
     while (!this.stopping) {
       try {
         if (!groupReady) groupReady = await this.ensureGroup();
         const entries = (await this.claimIdle()) ?? (await this.readNew());
-        await this.process(entries);
+        const deferred = await this.process(entries);
+        guardOf(this.redis).answered();
+        if (failures) this.cfg.onRecovered?.({ failures, downMs: Date.now() - downSince });
         failures = 0;
+        if (deferred) {
+          // The infrastructure behind the handler is down: wait before trying more entries.
+          this.deferrals++;
+          await this.pause(this.deferDelay());
+        } else if (entries.length) this.deferrals = 0;
       } catch (err) {
         // NOGROUP: the stream or group vanished (e.g. a Redis restarted without persistence).
         if (/NOGROUP/.test((err as Error).message)) groupReady = false;
-        failures++;
-        this.cfg.onError(err as Error);
+        // A command connection that stopped answering (half-open flow) is replaced after two timeouts.
+        if (isCommandTimeout(err)) guardOf(this.redis).timedOut('consecutive command timeouts');
+        if (failures++ === 0) {
+          downSince = Date.now();
+          this.cfg.onError(err as Error);
+        }
         await this.pause(Math.min(100 * 2 ** (failures - 1), 2000));
       }
     }
@@ -118,6 +136,7 @@ export class RedisStreamSubscription implements Subscription {
   private async readNew(): Promise<StreamEntry[]> {
     await whenReady(this.reader, this.cfg.readyTimeoutMs);
     if (this.stopping) return [];
+    const started = Date.now();
     const reply = (await this.reader.xreadgroup(
       'GROUP',
       this.cfg.group,
@@ -130,6 +149,12 @@ export class RedisStreamSubscription implements Subscription {
       this.cfg.stream,
       '>',
     )) as Array<[string, RawEntry[]]> | null;
+    if (!reply && !this.stopping && Date.now() - started >= this.cfg.blockMs + BLOCKING_GRACE_MS - 50) {
+      // Redis answers an idle BLOCK after blockMs; only ioredis's guard answers this late, so the
+      // flow is dead (dropped by a middlebox without FIN/RST): a new connection replaces it.
+      guardOf(this.reader).replace(`no reply to XREADGROUP BLOCK ${this.cfg.blockMs} within ${this.cfg.blockMs + BLOCKING_GRACE_MS} ms`);
+      throw new Error(`Redis read connection unresponsive for ${Date.now() - started} ms: reconnecting`);
+    }
     if (!reply?.length) return [];
     return reply[0][1].map(([id, flat]) => ({ id, fields: toFields(flat ?? []), deliveries: 1 }));
   }
@@ -139,21 +164,47 @@ export class RedisStreamSubscription implements Subscription {
    * consumer), and acknowledges the successes with one XACK. A crash before that XACK only means
    * redelivery, which the worker's de-duplication turns into a no-op.
    */
-  private async process(entries: StreamEntry[]): Promise<void> {
+  private async process(entries: StreamEntry[]): Promise<boolean> {
     const acked: string[] = [];
+    const deferred: StreamEntry[] = [];
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < entries.length; i = next++) {
-        const outcome = await this.handle(entries[i]);
-        if (outcome.kind === 'ack') acked.push(entries[i].id);
+        // Once one entry met an outage, the rest of the batch waits with it (not handled, not counted).
+        const outcome = deferred.length ? undefined : await this.handle(entries[i]);
+        if (!outcome || outcome.kind === 'defer') deferred.push(entries[i]);
+        else if (outcome.kind === 'ack') acked.push(entries[i].id);
         else await this.settle(entries[i], outcome);
       }
     };
     // Every lane finishes before the loop moves on, even when one of them failed.
     const lanes = await Promise.allSettled(Array.from({ length: Math.min(this.cfg.concurrency, entries.length) }, lane));
     if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
+    if (deferred.length) await this.postpone(deferred);
     const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
+    return deferred.length > 0;
+  }
+
+  private deferDelay(): number {
+    return Math.min(200 * 2 ** (this.deferrals - 1), 5000);
+  }
+
+  /**
+   * Deferred entries stay pending with this consumer, their delivery count put back to what it was
+   * before this delivery (XCLAIM RETRYCOUNT) and their idle time set so that they are claimed again
+   * after the back-off, not after the full `claimIdleMs`.
+   */
+  private async postpone(entries: StreamEntry[]): Promise<void> {
+    const delay = this.deferDelay();
+    const idle = Math.max(0, this.cfg.claimIdleMs - delay);
+    const pipeline = this.redis.pipeline();
+    for (const e of entries) {
+      pipeline.xclaim(this.cfg.stream, this.cfg.group, this.cfg.consumer, 0, e.id, 'IDLE', idle, 'RETRYCOUNT', Math.max(0, e.deliveries - 1), 'JUSTID');
+    }
+    repliesOf(await pipeline.exec(), 'XCLAIM');
+    this.claimCursor = '0-0';
+    this.nextClaimAt = Math.min(this.nextClaimAt, Date.now() + delay);
   }
 
   private async handle(entry: StreamEntry): Promise<EntryOutcome> {
@@ -168,14 +219,16 @@ export class RedisStreamSubscription implements Subscription {
     }
   }
 
-  private async settle(entry: StreamEntry, outcome: Exclude<EntryOutcome, { kind: 'ack' }>): Promise<void> {
+  private async settle(entry: StreamEntry, outcome: Exclude<EntryOutcome, { kind: 'ack' | 'defer' }>): Promise<void> {
     if (outcome.kind === 'dead-letter' || entry.deliveries >= this.cfg.maxDeliveries) await this.deadLetter(entry, outcome.reason);
     // retry: left pending; claimIdle() hands it out again once idle for `claimIdleMs`.
   }
 
   private async deadLetter(entry: StreamEntry, reason: DeadLetterReason): Promise<void> {
     const fields = deadLetterFields(entry.id, entry.fields, reason, entry.deliveries);
-    await this.redis.eval(MOVE_TO_DLQ, 2, this.cfg.stream, this.cfg.dlqStream, this.cfg.group, entry.id, ...toArgs(fields));
+    const moved = await this.redis.eval(MOVE_TO_DLQ, 2, this.cfg.stream, this.cfg.dlqStream, this.cfg.group, entry.id, ...toArgs(fields));
+    // Null: another consumer already settled it; only the consumer that moved it reports it.
+    if (moved) this.cfg.onDeadLettered?.(entry, reason);
   }
 
   /** Consumers that come and go would pile up in XINFO; one owning no pending entry is removed. */

@@ -1,3 +1,4 @@
+import { isDateTime, isUuid } from '../../decorators';
 import { EventEnvelope } from './envelope';
 
 /** Flat stream fields, as the seed product's workflow worker reads them (DESIGN.md "Envelope"). */
@@ -24,6 +25,7 @@ export function toWireFields(e: EventEnvelope): WireFields {
     correlation_id: e.correlationId ?? '',
     causation_id: e.causationId ?? '',
     traceparent: e.traceparent ?? '',
+    subject: e.subject ?? '',
   };
 }
 
@@ -32,6 +34,10 @@ const REQUIRED = ['event_id', 'event_type', 'tenant', 'timestamp', 'payload_json
 export function fromWireFields(f: WireFields): EventEnvelope {
   const missing = REQUIRED.filter((k) => !f[k]);
   if (missing.length) throw new WireFormatError(`missing field(s): ${missing.join(', ')}`);
+  // Checked here, not by a database column later: a malformed id is the envelope's fault, never a retry.
+  if (!isUuid(f.event_id)) throw new WireFormatError(`event_id must be a UUID, got ${JSON.stringify(f.event_id.slice(0, 80))}`);
+  if (!isUuid(f.tenant)) throw new WireFormatError(`tenant must be a UUID, got ${JSON.stringify(f.tenant.slice(0, 80))}`);
+  if (!isDateTime(f.timestamp)) throw new WireFormatError(`timestamp must be an RFC 3339 date-time, got ${JSON.stringify(f.timestamp.slice(0, 80))}`);
   let payload: unknown;
   try {
     payload = JSON.parse(f.payload_json);
@@ -52,6 +58,7 @@ export function fromWireFields(f: WireFields): EventEnvelope {
     correlationId: f.correlation_id || undefined,
     causationId: f.causation_id || undefined,
     traceparent: f.traceparent || undefined,
+    subject: f.subject || undefined,
     payload: payload as Record<string, unknown>,
   };
 }

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { v4 as uuidv4 } from 'uuid';
 import { readJson } from '../uow/database';
+import { insertIfAbsent } from '../uow/insert-if-absent';
 import { CatalogEntry } from './catalog-entry';
 import { JSON_COLUMNS, toCatalogRow } from './catalog-row';
 
@@ -33,7 +34,11 @@ function canonical(v: unknown): string {
   );
 }
 
-/** Upserts `system_event_catalog` by event_type; a second run with the same catalog changes nothing. */
+/**
+ * Upserts `system_event_catalog` by event_type; a second run with the same catalog changes nothing.
+ * Atomic per row (INSERT … ON CONFLICT DO NOTHING, then compare and update): processes syncing
+ * at once never fail on the unique key, and exactly one of them reports each insert.
+ */
 export async function syncSystemCatalog(db: Knex, entries: CatalogEntry[]): Promise<SyncReport> {
   return db.transaction(async (trx) => {
     const existing = new Map<string, Record<string, unknown>>((await trx('system_event_catalog').select('*')).map((r: any) => [r.event_type, r]));
@@ -41,11 +46,16 @@ export async function syncSystemCatalog(db: Knex, entries: CatalogEntry[]): Prom
     const now = new Date();
     for (const entry of entries) {
       const cols = toColumns(entry);
-      const row = existing.get(entry.eventType);
+      let row = existing.get(entry.eventType);
       if (!row) {
-        await trx('system_event_catalog').insert({ event_id: uuidv4(), ...cols, created_at: now, updated_at: now });
-        report.inserted.push(entry.eventType);
-      } else if (!sameRow(row, cols)) {
+        if (await insertIfAbsent(trx, 'system_event_catalog', { event_id: uuidv4(), ...cols, created_at: now, updated_at: now }, ['event_type'])) {
+          report.inserted.push(entry.eventType);
+          continue;
+        }
+        // Another process inserted it since the read above (its transaction has committed).
+        row = await trx('system_event_catalog').where({ event_type: entry.eventType }).first();
+      }
+      if (!sameRow(row!, cols)) {
         await trx('system_event_catalog').where({ event_type: entry.eventType }).update({ ...cols, updated_at: now });
         report.updated.push(entry.eventType);
       } else report.unchanged++;

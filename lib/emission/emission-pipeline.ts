@@ -1,8 +1,10 @@
 import { EmissionContextView, EmitterDefinition } from '../../decorators';
+import { subjectOf } from '../bus/cloudevent';
 import { EventEnvelope, newEventId } from '../bus/envelope';
 import { EventPayloadInvalidError } from '../schema/errors';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
+import { CanonicalForm, canonicalUuid } from './canonical-form';
 import { actorTypeOf, currentEmissionContext, EmissionContextInit } from './emission-context';
 
 type Payload = Record<string, unknown>;
@@ -14,11 +16,15 @@ const ACTOR_KEYS = ['actorUserId', 'actorContactId', 'actorType'] as const;
  * by every way an event is produced (decorated method, simulator, replay).
  */
 export class EmissionPipeline {
+  private readonly canonical: CanonicalForm;
+
   constructor(
     private readonly registry: SchemaRegistry,
     private readonly validator: Validator,
     private readonly defaults: EmissionContextInit = {},
-  ) {}
+  ) {
+    this.canonical = new CanonicalForm((ref) => registry.jsonSchema(ref));
+  }
 
   context(): EmissionContextView & EmissionContextInit {
     return currentEmissionContext(this.defaults);
@@ -36,7 +42,10 @@ export class EmissionPipeline {
   /** Enriches, validates and wraps one payload. Throws EventPayloadInvalidError when invalid. */
   build(eventType: string, payload: Payload, version?: number, ctx = this.context()): EventEnvelope {
     const def = this.registry.resolve(eventType, version);
-    const enriched = this.enrich(payload, ctx);
+    // One canonical form for ids and times from here on: PostgreSQL folds uuid columns to lower
+    // case and consumers compare strings, so `0F8F…` in the payload and `0f8f…` in the outbox
+    // row would read as a tenant mismatch downstream.
+    const enriched = this.canonical.payload(def.schemaRef, this.enrich(payload, ctx));
     const result = this.validator.validate(def.schemaRef, enriched);
     if (!result.ok) throw new EventPayloadInvalidError(eventType, def.schemaRef, result.issues);
     return {
@@ -47,9 +56,10 @@ export class EmissionPipeline {
       tenantId: enriched.tenantId as string,
       occurredAt: enriched.occurredAt as string,
       actorUserId: enriched.actorUserId as string | undefined,
-      correlationId: ctx.correlationId,
-      causationId: ctx.causationId,
+      correlationId: ctx.correlationId === undefined ? undefined : canonicalUuid(ctx.correlationId),
+      causationId: ctx.causationId === undefined ? undefined : canonicalUuid(ctx.causationId),
       traceparent: ctx.traceparent,
+      subject: subjectOf({ eventType, payload: enriched }, def.subject),
       payload: enriched,
     };
   }

@@ -1,4 +1,4 @@
 export * from './outbox-store';
 export * from './relay';
-export { outboxMigration } from './outbox.migration';
+export { outboxMigration, relayMigration } from './outbox.migration';
 export * from './commit-notifications';

@@ -23,3 +23,25 @@ export const outboxMigration: Migration = {
     await db.schema.dropTable('event_outbox');
   },
 };
+
+/**
+ * The relay's bookkeeping: the stream id each row was published as (to publish again what a Redis
+ * that lost its data no longer has), and the lease that makes one relay per SQLite file.
+ */
+export const relayMigration: Migration = {
+  name: '001_core_outbox_relay',
+  async up(db) {
+    await db.schema.alterTable('event_outbox', (t) => {
+      t.string('stream_id', 64).nullable();
+    });
+    await db.schema.createTable('wfe_relay_lease', (t) => {
+      t.string('name', 64).primary();
+      t.string('holder', 128).notNullable();
+      t.bigInteger('expires_at').notNullable();
+    });
+  },
+  async down(db) {
+    await db.schema.dropTable('wfe_relay_lease');
+    await db.schema.alterTable('event_outbox', (t) => t.dropColumn('stream_id'));
+  },
+};

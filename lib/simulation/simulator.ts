@@ -45,9 +45,13 @@ export class Simulator {
 
   async simulate(eventType: string, options: SimulateOptions = {}): Promise<Simulation> {
     const def = this.runtime.registry.resolve(eventType, options.version);
-    const tenantId = options.tenantId ?? (typeof options.payload?.tenantId === 'string' ? (options.payload.tenantId as string) : uuidv4());
+    // A given tenantId of the wrong type (number, null, object) stays in the payload for the
+    // validator to refuse by name; it is never replaced by a random tenant.
+    const given = options.payload && 'tenantId' in options.payload ? options.payload.tenantId : undefined;
+    const tenantId = options.tenantId ?? (given === undefined ? uuidv4() : given);
     const payload = { ...(options.payload ?? this.sample(def.schemaRef, options.seed)), tenantId };
-    const envelope = await withEmissionContext({ tenantId, actorType: 'SYSTEM' }, () => this.runtime.emit(def.type, payload, def.version));
+    const contextTenant = typeof tenantId === 'string' ? tenantId : undefined;
+    const envelope = await withEmissionContext({ tenantId: contextTenant, actorType: 'SYSTEM' }, () => this.runtime.emit(def.type, payload, def.version));
     return { envelope, generated: !options.payload };
   }
 }

@@ -7,8 +7,12 @@ import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
 import { insertIfAbsent } from '../uow/insert-if-absent';
 import { UnitOfWork } from '../uow/unit-of-work';
+import { canonicalDateTime, canonicalUuid } from '../emission/canonical-form';
+import { readJson } from '../uow/database';
 import { HandlerRunner } from './handler-runner';
-import { ack, deadLetter, retry } from './ingest-outcome';
+import { isInfrastructureError } from './infrastructure-error';
+import { ack, deadLetter, defer, retry } from './ingest-outcome';
+import { OutageTracker } from './outage-tracker';
 
 export interface WorkerOptions extends SubscribeOptions {
   group?: string;
@@ -19,10 +23,14 @@ export const DEFAULT_GROUP = 'workflow-runtime-v2';
 /**
  * Ingests stream entries for the workflow runtime: validate envelope and payload against the
  * registry, record once in `workflow_runtime_events`, run handlers once, then acknowledge.
- * Emits `ingested` (envelope) and `dead-lettered` (entry, reason) for observers and tests.
+ * Emits `ingested` / `duplicate` (envelope), `dead-lettered` (entry, outcome) for every dead letter
+ * the bus wrote, and `outage` (error) / `recovered` ({ downMs, deferred }) once per infrastructure
+ * outage, for observers, logs and tests.
  */
 export class EventWorker extends EventEmitter {
   private subscription?: Subscription;
+  /** Emits `outage` (error) once when infrastructure failures start and `recovered` once they end. */
+  private readonly outage = new OutageTracker(this);
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -37,7 +45,14 @@ export class EventWorker extends EventEmitter {
 
   start(): void {
     if (this.subscription) return;
-    this.subscription = this.bus.subscribe(this.options.group ?? DEFAULT_GROUP, (e) => this.process(e), this.options);
+    this.subscription = this.bus.subscribe(this.options.group ?? DEFAULT_GROUP, (e) => this.process(e), {
+      ...this.options,
+      // Every dead letter, whichever path decided it (at once, or after maxDeliveries), is reported.
+      onDeadLettered: (entry, reason) => {
+        this.options.onDeadLettered?.(entry, reason);
+        this.emit('dead-lettered', entry, { kind: 'dead-letter', reason });
+      },
+    });
   }
 
   async stop(): Promise<void> {
@@ -47,35 +62,60 @@ export class EventWorker extends EventEmitter {
 
   async process(entry: StreamEntry): Promise<EntryOutcome> {
     const checked = this.check(entry);
-    if ('kind' in checked) {
-      this.emit('dead-lettered', entry, checked);
-      return checked;
-    }
+    if ('kind' in checked) return checked;
     const envelope = checked.envelope;
+    let outcome: EntryOutcome;
     let duplicate = false;
     try {
-      if (this.handlers.handlersFor(envelope.eventType).length === 0) {
-        // Nothing else has to commit with the record: one autocommitted statement.
-        duplicate = !(await this.record(this.uow.db, envelope, entry.id, 'processed')) && !(await this.markProcessed(this.uow.db, envelope.id));
-      } else {
-        // Record, handler effects and receipts, and the final status commit together: one
-        // transaction per event, and a failure leaves nothing of the attempt behind.
-        await this.uow.run(async (trx) => {
-          if (!(await this.record(trx, envelope, entry.id, 'received'))) {
-            duplicate = (await trx('workflow_runtime_events').where({ event_id: envelope.id }).first('status')).status === 'processed';
-            if (duplicate) return;
-          }
-          await this.handlers.run(envelope);
-          await this.markProcessed(trx, envelope.id);
-        });
+      const result = await this.ingest(envelope, entry.id);
+      this.outage.succeeded();
+      if (result !== 'ingested' && result !== 'duplicate') outcome = result;
+      else {
+        duplicate = result === 'duplicate';
+        outcome = ack;
       }
     } catch (err) {
       const message = (err as Error).message;
+      // The database (or whatever a handler needed) is unreachable: not this entry's fault.
+      if (isInfrastructureError(err)) {
+        this.outage.failed(err as Error);
+        return defer('INFRASTRUCTURE_UNAVAILABLE', message);
+      }
+      this.outage.succeeded();
       await this.recordFailure(envelope, entry.id, message).catch(() => undefined);
       return retry('HANDLER_FAILED', message);
     }
-    this.emit(duplicate ? 'duplicate' : 'ingested', envelope, entry.id);
-    return ack;
+    if (outcome.kind === 'ack') this.emit(duplicate ? 'duplicate' : 'ingested', envelope, entry.id);
+    return outcome;
+  }
+
+  /**
+   * Record (autocommitted), then each handler without a receipt in a transaction of its own, then
+   * the status. A handler that failed leaves the event `failed` for a retry that runs only the
+   * handlers still without a receipt. Infrastructure errors propagate (the caller defers).
+   */
+  private async ingest(envelope: EventEnvelope, streamId: string): Promise<'ingested' | 'duplicate' | EntryOutcome> {
+    const db = this.uow.knex;
+    const withHandlers = this.handlers.handlersFor(envelope.eventType).length > 0;
+    if (!(await this.record(db, envelope, streamId, withHandlers ? 'received' : 'processed'))) {
+      const existing = await db('workflow_runtime_events').where({ event_id: envelope.id }).first();
+      const conflict = existing && conflictWith(existing, envelope);
+      if (conflict) return deadLetter('EVENT_ID_CONFLICT', `event id ${envelope.id} is already recorded with a different ${conflict}`);
+      if (existing?.status === 'processed') return 'duplicate';
+      // A record left `failed` or `received` by an earlier attempt: finish what it did not.
+    }
+    if (withHandlers) {
+      const failures = await this.handlers.run(envelope);
+      const infrastructure = failures.find((f) => isInfrastructureError(f.error));
+      if (infrastructure) throw infrastructure.error;
+      if (failures.length) {
+        const message = failures.map((f) => `${f.handler}: ${f.error.message}`).join('; ');
+        await this.recordFailure(envelope, streamId, message);
+        return retry('HANDLER_FAILED', message);
+      }
+    }
+    await this.markProcessed(db, envelope.id);
+    return 'ingested';
   }
 
   /** Everything that makes an entry permanently unprocessable. */
@@ -94,16 +134,18 @@ export class EventWorker extends EventEmitter {
     if (!result.ok) {
       return deadLetter('INVALID_PAYLOAD', result.issues.map((i) => `${i.field} [${i.constraint}] ${i.message}`).join('; '));
     }
-    if (envelope.payload.tenantId !== envelope.tenantId) {
+    // Canonical forms: PostgreSQL folds the outbox's uuid column to lower case, JSON does not.
+    if (canonicalUuid(String(envelope.payload.tenantId)) !== canonicalUuid(envelope.tenantId)) {
       return deadLetter('TENANT_MISMATCH', `envelope tenant ${envelope.tenantId} differs from payload tenantId ${String(envelope.payload.tenantId)}`);
+    }
+    if (canonicalDateTime(String(envelope.payload.occurredAt)) !== canonicalDateTime(envelope.occurredAt)) {
+      return deadLetter('TIMESTAMP_MISMATCH', `envelope timestamp ${envelope.occurredAt} differs from payload occurredAt ${String(envelope.payload.occurredAt)}`);
     }
     return { envelope };
   }
 
-  /** False when the event was already processed (nothing to update). */
-  private async markProcessed(db: Knex | Knex.Transaction, eventId: string): Promise<boolean> {
-    const updated = await db('workflow_runtime_events').where({ event_id: eventId }).whereNot({ status: 'processed' }).update({ status: 'processed', error_message: null });
-    return updated > 0;
+  private async markProcessed(db: Knex | Knex.Transaction, eventId: string): Promise<void> {
+    await db('workflow_runtime_events').where({ event_id: eventId }).whereNot({ status: 'processed' }).update({ status: 'processed', error_message: null });
   }
 
   /** Inserts the event; false when its id is already recorded (by an earlier delivery). */
@@ -126,13 +168,25 @@ export class EventWorker extends EventEmitter {
     );
   }
 
-  /** The attempt rolled back, so the failure is recorded on its own for operators to see. */
+  /** What failed, for operators (and `wfe_worker_pending`); the next delivery retries. */
   private async recordFailure(envelope: EventEnvelope, streamId: string, message: string): Promise<void> {
-    await this.uow.run(async (trx) => {
-      const error = message.slice(0, 2000);
-      if (!(await this.record(trx, envelope, streamId, 'failed', error))) {
-        await trx('workflow_runtime_events').where({ event_id: envelope.id }).whereNot({ status: 'processed' }).update({ status: 'failed', error_message: error });
-      }
-    });
+    await this.uow.knex('workflow_runtime_events')
+      .where({ event_id: envelope.id })
+      .whereNot({ status: 'processed' })
+      .update({ status: 'failed', stream_id: streamId, error_message: message.slice(0, 2000) });
   }
+}
+
+/** Which part of a recorded event differs from a delivery with the same id, if any. */
+function conflictWith(row: Record<string, any>, envelope: EventEnvelope): string | undefined {
+  if (row.event_type !== envelope.eventType) return `event type (${row.event_type})`;
+  if (row.payload_schema_ref !== envelope.schemaRef) return `schema ref (${row.payload_schema_ref})`;
+  if (canonicalUuid(String(row.tenant)) !== canonicalUuid(envelope.tenantId)) return `tenant (${row.tenant})`;
+  if (sortedJson(readJson(row.payload)) !== sortedJson(envelope.payload)) return 'payload';
+  return undefined;
+}
+
+/** JSON with object keys sorted: jsonb reorders keys, which is not a difference. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 }

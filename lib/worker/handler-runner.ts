@@ -6,9 +6,16 @@ import { SchemaRegistry } from '../schema/registry';
 import { insertIfAbsent } from '../uow/insert-if-absent';
 import { UnitOfWork } from '../uow/unit-of-work';
 
+/** A handler that threw; the others of the event are unaffected. */
+export interface HandlerFailure {
+  handler: string;
+  error: Error;
+}
+
 /**
- * Runs each `@OnEvent` handler once per event id: the receipt row and the handler's own
- * database effects commit in one transaction, so a crash or retry can never apply them twice.
+ * Runs each `@OnEvent` handler once per event id, each on its own: its receipt row and its own
+ * database effects commit in one transaction of their own, so a sibling's failure never undoes
+ * (and a retry never repeats) a handler that succeeded — a mail sent stays sent once.
  */
 export class HandlerRunner {
   private readonly byType = new Map<string, HandlerDefinition[]>();
@@ -27,11 +34,19 @@ export class HandlerRunner {
   }
 
   /**
-   * Runs the handlers not yet receipted, on the caller's unit of work when there is one (the
-   * worker's), so one failure rolls back every effect and receipt of this attempt together.
+   * Runs, in declaration order, every handler of the event that has no receipt yet; each commits
+   * or rolls back alone. Resolves with the failures (empty when every handler has its receipt).
    */
-  async run(envelope: EventEnvelope): Promise<void> {
-    for (const h of this.handlersFor(envelope.eventType)) await this.runOne(h, envelope);
+  async run(envelope: EventEnvelope): Promise<HandlerFailure[]> {
+    const failures: HandlerFailure[] = [];
+    for (const h of this.handlersFor(envelope.eventType)) {
+      try {
+        await this.runOne(h, envelope);
+      } catch (err) {
+        failures.push({ handler: h.name, error: err instanceof Error ? err : new Error(String(err)) });
+      }
+    }
+    return failures;
   }
 
   /** The payload in the version the handler declared (converted down from a newer one). */

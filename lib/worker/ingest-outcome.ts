@@ -10,3 +10,11 @@ export function deadLetter(code: string, message: string): EntryOutcome {
 export function retry(code: string, message: string): EntryOutcome {
   return { kind: 'retry', reason: { code, message } };
 }
+
+/**
+ * The infrastructure failed, not the entry: leave it pending and try again after a back-off,
+ * without counting this delivery toward `maxDeliveries`.
+ */
+export function defer(code: string, message: string): EntryOutcome {
+  return { kind: 'defer', reason: { code, message } };
+}

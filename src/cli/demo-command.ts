@@ -81,7 +81,7 @@ export function demoCommand(program: Command): void {
             process.stdout.write(`\n${line.text}\n`);
           } else {
             const e = line.envelope;
-            const subject = subjectOf(e);
+            const subject = e.subject ?? subjectOf(e);
             rows.push([String(++n), e.eventType, e.schemaRef, subject ? `${subject.slice(0, 8)}…` : '', arrived.has(e.id) ? `${arrived.get(e.id)! - line.at} ms` : 'NOT ARRIVED']);
           }
         }

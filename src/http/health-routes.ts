@@ -1,5 +1,6 @@
 import { FastifyInstance } from 'fastify';
 import { App } from '../app';
+import { sendInternalError } from './errors';
 
 export function healthRoutes(server: FastifyInstance, app: App): void {
   server.get('/healthz', async (_req, reply) => {
@@ -13,7 +14,8 @@ export function healthRoutes(server: FastifyInstance, app: App): void {
         relayLagSeconds: oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0,
       };
     } catch (err) {
-      return reply.code(503).send({ status: 'unavailable', error: (err as Error).message });
+      // The cause (SQL, driver code) goes to the log under the error id, never into the answer.
+      return sendInternalError(reply, app.logger, err, 503, 'DATABASE_UNAVAILABLE', { status: 'unavailable' });
     }
   });
 }

@@ -27,21 +27,27 @@ export function toolingRoutes(server: FastifyInstance, app: App): void {
     '/simulate/:eventType',
     async (req, reply) => {
       const { tenant, version } = req.query;
-      if (tenant !== undefined && !isUuid(tenant)) return reply.code(400).send({ error: 'BAD_TENANT', message: 'tenant must be a UUID' });
+      if (tenant !== undefined && (typeof tenant !== 'string' || !isUuid(tenant))) return reply.code(400).send({ error: 'BAD_TENANT', message: 'query parameter tenant must be a UUID' });
+      if (version !== undefined && !/^[1-9]\d{0,5}$/.test(String(version))) return reply.code(400).send({ error: 'BAD_VERSION', message: 'query parameter version must be a positive integer' });
       const body = req.body;
-      if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) {
-        return reply.code(400).send({ error: 'EVENT_PAYLOAD_INVALID', issues: [{ field: '', constraint: 'isObject', message: 'payload must be a JSON object' }] });
+      // No body: a generated sample. Anything else must be a payload object (`null` included: refused).
+      if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+        return reply.code(400).send({
+          error: 'EVENT_PAYLOAD_INVALID',
+          message: `the body must be a JSON object (the payload), not ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}; send no body for a generated sample`,
+          issues: [{ field: '', constraint: 'isObject', message: 'payload must be a JSON object' }],
+        });
       }
       try {
         const { envelope, generated } = await new Simulator(app.runtime).simulate(req.params.eventType.toUpperCase(), {
-          payload: (body ?? undefined) as Record<string, unknown> | undefined,
+          payload: body as Record<string, unknown> | undefined,
           tenantId: tenant,
           version: version ? Number(version) : undefined,
         });
         return reply.code(202).send({ generated, event: envelope });
       } catch (err) {
         if (err instanceof EventPayloadInvalidError) {
-          return reply.code(400).send({ error: err.code, eventType: err.eventType, schemaRef: err.schemaRef, issues: err.issues });
+          return reply.code(400).send({ error: err.code, message: err.message, eventType: err.eventType, schemaRef: err.schemaRef, issues: err.issues });
         }
         if (err instanceof UnknownEventTypeError) return reply.code(404).send({ error: err.code, message: err.message });
         throw err;

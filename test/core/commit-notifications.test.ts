@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
+import sinon from 'sinon';
 import { container } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
 import { InMemoryBus } from '../../lib/bus/memory-bus';
@@ -24,7 +25,13 @@ describe('relay wake-up across processes [postgres]', () => {
     await app.migrate();
     // A relay that would only poll once a minute: anything it publishes sooner came from NOTIFY.
     relay = runtime(relayBus, 60_000);
+    // The listener wakes the relay once LISTEN is in place (rows committed while not listening):
+    // the second wake-up after start says it listens, whatever the machine's load.
+    const wake = sinon.spy(relay.relay, 'wake');
     relay.startRelay();
+    const deadline = Date.now() + 10_000;
+    while (wake.callCount < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    wake.restore();
   });
 
   after(async () => {
@@ -37,7 +44,6 @@ describe('relay wake-up across processes [postgres]', () => {
   });
 
   it("a commit in one process wakes another process's relay at once (LISTEN/NOTIFY)", async () => {
-    await new Promise((r) => setTimeout(r, 200)); // the relay's first pass and its LISTEN
     const order = await withEmissionContext({ tenantId: uuidv4() }, () => app.resolve(OrderService).place(42));
     const deadline = Date.now() + 3000;
     while (relayBus.log.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

@@ -50,6 +50,19 @@ forEachDatabase('unit of work: joining a transaction the caller opened', (target
     expect(await kit.db('workflow_runtime_events')).to.have.length(0);
   });
 
+  it('work that outlives the joined call does not write on the caller\'s transaction', async () => {
+    let late: Promise<unknown> | undefined;
+    await kit.run(() =>
+      kit.db.transaction(async (trx) => {
+        await kit.runtime.uow.join(trx, async () => {
+          await orders.place(1);
+          late = new Promise((r) => setTimeout(r, 50)).then(() => kit.runtime.uow.active);
+        });
+      }),
+    );
+    expect(await late).to.equal(false);
+  });
+
   it('refuses a transaction of another database, or one that already finished', async () => {
     const other = createDatabase(target.url ? { url: target.url } : { filename: ':memory:' });
     try {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { newEventId } from '../../lib/bus/envelope';
 import { toWireFields } from '../../lib/bus/wire';
 import { HandlerRunner } from '../../lib/worker/handler-runner';
 import { createTestKit, TestKit } from '../../lib/testing';
@@ -92,7 +93,7 @@ forEachDatabase('worker', (target) => {
     expect(await count('test_order_audit')).to.equal(0);
     const row = await kit.db('workflow_runtime_events').where({ event_id: dead[0].fields.event_id }).first();
     expect(row.status).to.equal('failed');
-    expect(row.error_message).to.equal('audit store unavailable');
+    expect(row.error_message).to.equal('OrderAuditHandler.audit: audit store unavailable');
   });
 
   it('dead-letters poison entries at once with their reason', async () => {
@@ -100,25 +101,32 @@ forEachDatabase('worker', (target) => {
     await kit.settle();
     const [good] = kit.events.ofType('TEST_ORDER_PLACED');
     const fields = toWireFields(good);
+    const x = Array.from({ length: 6 }, () => newEventId());
     const poison = [
-      { ...fields, event_id: 'x1', payload_json: '{not json' },
-      { ...fields, event_id: 'x2', event_type: 'NO_SUCH_EVENT' },
-      { ...fields, event_id: 'x3', payload_schema_ref: 'payload.TestOrderPlaced.v9' },
-      { ...fields, event_id: 'x4', payload_json: JSON.stringify({ ...good.payload, total: 'lots' }) },
-      { ...fields, event_id: 'x5', tenant: '00000000-0000-4000-8000-000000000000' },
+      { ...fields, event_id: x[0], payload_json: '{not json' },
+      { ...fields, event_id: x[1], event_type: 'NO_SUCH_EVENT' },
+      { ...fields, event_id: x[2], payload_schema_ref: 'payload.TestOrderPlaced.v9' },
+      { ...fields, event_id: x[3], payload_json: JSON.stringify({ ...good.payload, total: 'lots' }) },
+      { ...fields, event_id: x[4], tenant: '00000000-0000-4000-8000-000000000000' },
+      { ...fields, event_id: x[5], payload_schema_ref: 'payload.TestOrderTagged.v1' },
     ];
     for (const f of poison) kit.bus.log.push({ id: `poison-${f.event_id}`, fields: f });
     await kit.bus.publish([]); // wakes the consumer group
     await kit.settle();
     const dead = await kit.bus.deadLetters();
     expect(dead.map((d) => [d.fields.event_id, d.reason.code, d.deliveries])).to.deep.equal([
-      ['x1', 'BAD_ENVELOPE', 1],
-      ['x2', 'UNKNOWN_EVENT_TYPE', 1],
-      ['x3', 'UNKNOWN_SCHEMA_REF', 1],
-      ['x4', 'INVALID_PAYLOAD', 1],
-      ['x5', 'TENANT_MISMATCH', 1],
+      [x[0], 'BAD_ENVELOPE', 1],
+      [x[1], 'UNKNOWN_EVENT_TYPE', 1],
+      [x[2], 'UNKNOWN_SCHEMA_REF', 1],
+      [x[3], 'INVALID_PAYLOAD', 1],
+      [x[4], 'TENANT_MISMATCH', 1],
+      [x[5], 'SCHEMA_REF_MISMATCH', 1],
     ]);
-    expect(dead[3].reason.message).to.contain('total');
+    expect(dead[5].reason.message).to.equal('payload.TestOrderTagged.v1 is the schema of TEST_ORDER_TAGGED, not TEST_ORDER_PLACED');
+    expect(dead[1].reason.message).to.equal('unknown event type NO_SUCH_EVENT');
+    expect(dead[2].reason.message).to.equal('unknown schema ref payload.TestOrderPlaced.v9');
+    expect(dead[3].reason.message).to.match(/^total \[\w+\] .+/);
+    expect(dead[4].reason.message).to.equal(`envelope tenant 00000000-0000-4000-8000-000000000000 differs from payload tenantId ${good.payload.tenantId}`);
     expect(await count('workflow_runtime_events')).to.equal(2);
   });
 

@@ -14,7 +14,8 @@ function entry(eventType: string, schemaRef: string, payload: Record<string, unk
     event_name: eventType,
     event_type: eventType,
     tenant,
-    timestamp: new Date().toISOString(),
+    // The envelope's time is the payload's (TIMESTAMP_MISMATCH otherwise).
+    timestamp: typeof payload === 'string' ? new Date().toISOString() : String(payload.occurredAt),
     user_id: '',
     payload_json: typeof payload === 'string' ? payload : JSON.stringify(payload),
     payload_schema_ref: schemaRef,

@@ -194,7 +194,7 @@ describeWithRedis('RedisStreamsBus', ({ url, stream, admin }) => {
       expect(seen[1].fields).to.deep.equal(toWireFields(event));
       expect(await bus.deadLetters()).to.deep.equal([]);
       const err = await bus.replayDeadLetter(dead.id).catch((e) => e);
-      expect(err.message).to.match(/No dead letter/);
+      expect(err.message).to.match(/no dead letter/);
     });
   });
 });

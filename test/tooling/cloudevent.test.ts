@@ -5,6 +5,9 @@ import { allModules } from '../../domains';
 import { catalogFor, registryFor } from '../../lib/runtime/event-runtime';
 import { newEventId } from '../../lib/bus/envelope';
 import { subjectOf, toCloudEvent } from '../../lib/bus/cloudevent';
+import { fromWireFields, toWireFields } from '../../lib/bus/wire';
+import { EmissionPipeline } from '../../lib/emission/emission-pipeline';
+import { CompiledValidator } from '../../lib/schema/compiled-validator';
 import { SchemaRegistry } from '../../lib/schema/registry';
 import { samplePayload } from '../../lib/schema/sample-payload';
 
@@ -33,6 +36,19 @@ describe('tooling: CloudEvents form of an envelope', () => {
     expect(ce.subject).to.equal(envelope.payload.invoiceId);
     expect(ce).to.deep.include({ correlationid: correlationId, source: 'https://psa.example.com/events', dataschema: 'https://psa.example.com/schemas/payload.InvoiceFinalized.v1' });
     expect(subjectOf({ eventType: 'TICKET_COMMENT_ADDED', payload: { tenantId: 't', commentId: 'c', ticketId: 'x' } })).to.equal('x');
+  });
+
+  it('a subject the DTO declares wins over the inferred one, from emission through the outbox, the wire and CloudEvents', () => {
+    const registry = registryFor(allModules);
+    const declared = registry.all().find((d) => d.subject && d.subject !== `${d.type.split('_')[0].toLowerCase()}Id`)!;
+    expect(declared, 'a DTO declaring an uncommon subject').to.not.equal(undefined);
+    const payload = samplePayload(registry.jsonSchema(declared.schemaRef)!, { seed: 5 });
+    const pipeline = new EmissionPipeline(registry, new CompiledValidator(registry));
+    const envelope = pipeline.build(declared.type, payload);
+    expect(envelope.subject).to.equal(payload[declared.subject!]);
+    const wired = fromWireFields(toWireFields(envelope));
+    expect(wired.subject).to.equal(envelope.subject);
+    expect(toCloudEvent(wired).subject).to.equal(payload[declared.subject!]);
   });
 
   it('survives the SDK HTTP binding both ways (structured mode)', () => {

@@ -26,7 +26,7 @@ export class Processes {
   /** Starts a long-running command and resolves once it logged that it runs. */
   async start(name: string, args: string[], options: { config?: string; env?: Record<string, string> } = {}): Promise<WfeProcess> {
     const p = this.spawn(name, args, options);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 45_000; // node start-up on a loaded 2-core machine
     while (!/running; SIGTERM/.test(p.output())) {
       if (p.proc.exitCode !== null || Date.now() > deadline) {
         throw new Error(`${name} did not start (exit ${p.proc.exitCode}):\n${p.output().slice(-3000)}`);
@@ -42,6 +42,11 @@ export class Processes {
     const { code } = await p.exited;
     if (code !== 0) throw new Error(`wfe ${args.join(' ')} exited ${code}:\n${p.output()}`);
     return p.stdout();
+  }
+
+  /** Starts a command without waiting for anything (killed by `killAll` if still running). */
+  spawnOnly(name: string, args: string[], options: { config?: string; env?: Record<string, string> } = {}): WfeProcess {
+    return this.spawn(name, args, options);
   }
 
   async kill(p: WfeProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

@@ -71,6 +71,12 @@ export class RedisServer {
     await exited;
   }
 
+  /** Crashes the server and deletes its data: it restarts empty, as one without persistence would. */
+  async killAndWipe(): Promise<void> {
+    await this.kill();
+    for (const f of fs.readdirSync(this.dir)) fs.rmSync(path.join(this.dir, f), { recursive: true, force: true });
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     fs.rmSync(this.dir, { recursive: true, force: true });
