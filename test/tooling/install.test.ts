@@ -22,8 +22,8 @@ describe('tooling: a clean npm ci', () => {
     expect(refused).to.deep.equal([]);
   });
 
-  it('the package declares the Node it supports (>=20), and the lock is in step with package.json', () => {
-    expect(PKG.engines.node).to.equal('>=20');
+  it('the package declares the Node it supports (>=20.19: ESM-only jose and openid-client load through require(esm)), and the lock is in step with package.json', () => {
+    expect(PKG.engines.node).to.equal('>=20.19');
     expect(semver.satisfies(process.version, PKG.engines.node)).to.equal(true);
     // fastify's test injector (light-my-request) asks for cookie 2, which declares node >=22; cookie 1.1 has the same API on Node 20.
     expect(LOCK.packages['node_modules/light-my-request/node_modules/cookie']?.version).to.satisfy((v: string) => semver.satisfies(v, PKG.overrides['light-my-request'].cookie));
