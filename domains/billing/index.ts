@@ -8,6 +8,7 @@ export * from './invoices/invoice.events';
 export * from './invoices/invoice';
 export * from './invoices/invoice-errors';
 export { InvoiceService } from './invoices/invoice-service';
+export * from './money';
 
 export const billingModule = billing.define({
   services: [InvoiceService],
