@@ -1,19 +1,32 @@
-import { InvoiceService } from './invoices/invoice-service';
-import { invoicesMigration } from './invoices/invoice.migration';
 import { billingDemo } from './demo';
+import { InvoiceLedger } from './invoices/invoice-ledger';
+import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
+import { InvoiceLifecycleService } from './invoices/invoice-lifecycle-service';
+import { InvoiceService } from './invoices/invoice-service';
+import { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
+import { invoicesMigration } from './invoices/invoice.migration';
 import { billing } from './module';
+import { billingSettingsMigration } from './settings/billing-settings.migration';
+import { BillingSettingsService } from './settings/billing-settings-service';
 
 /** The billing module's public surface: other modules and applications import only this file. */
 export * from './invoices/invoice.events';
+export * from './invoices/invoice-lifecycle.events';
 export * from './invoices/invoice';
 export * from './invoices/invoice-errors';
-export { InvoiceService } from './invoices/invoice-service';
+export { InvoiceService, DEFAULT_PAYMENT_TERMS_DAYS } from './invoices/invoice-service';
+export { InvoiceLifecycleService } from './invoices/invoice-lifecycle-service';
+export { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
+export * from './settings/billing-settings';
+export * from './settings/billing-settings-errors';
+export { BillingSettingsService } from './settings/billing-settings-service';
 export * from './money';
 
 export const billingModule = billing.define({
-  services: [InvoiceService],
-  migrations: [invoicesMigration],
+  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService],
+  sweepers: [InvoiceOverdueSweeper],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices'],
+  tables: ['invoices', 'billing_collection_settings'],
   demo: billingDemo,
 });
