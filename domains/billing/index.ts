@@ -6,6 +6,9 @@ import { InvoiceService } from './invoices/invoice-service';
 import { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
 import { invoicesMigration } from './invoices/invoice.migration';
 import { billing } from './module';
+import { paymentsMigration } from './payments/payments.migration';
+import { PaymentRefundService } from './payments/payment-refund-service';
+import { PaymentService } from './payments/payment-service';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -17,16 +20,21 @@ export * from './invoices/invoice-errors';
 export { InvoiceService, DEFAULT_PAYMENT_TERMS_DAYS } from './invoices/invoice-service';
 export { InvoiceLifecycleService } from './invoices/invoice-lifecycle-service';
 export { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
+export * from './payments/payment.events';
+export * from './payments/payment';
+export * from './payments/payment-errors';
+export { PaymentService } from './payments/payment-service';
+export { PaymentRefundService } from './payments/payment-refund-service';
 export * from './settings/billing-settings';
 export * from './settings/billing-settings-errors';
 export { BillingSettingsService } from './settings/billing-settings-service';
 export * from './money';
 
 export const billingModule = billing.define({
-  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService],
+  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService, PaymentService, PaymentRefundService],
   sweepers: [InvoiceOverdueSweeper],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, paymentsMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices', 'billing_collection_settings'],
+  tables: ['invoices', 'billing_collection_settings', 'billing_payments', 'billing_payment_applications', 'billing_payment_refunds', 'billing_payment_failures'],
   demo: billingDemo,
 });
