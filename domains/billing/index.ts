@@ -1,3 +1,5 @@
+import { creditNotesMigration } from './credit-notes/credit-notes.migration';
+import { CreditNoteService } from './credit-notes/credit-note-service';
 import { billingDemo } from './demo';
 import { InvoiceLedger } from './invoices/invoice-ledger';
 import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
@@ -25,16 +27,20 @@ export * from './payments/payment';
 export * from './payments/payment-errors';
 export { PaymentService } from './payments/payment-service';
 export { PaymentRefundService } from './payments/payment-refund-service';
+export * from './credit-notes/credit-note.events';
+export * from './credit-notes/credit-note';
+export * from './credit-notes/credit-note-errors';
+export { CreditNoteService } from './credit-notes/credit-note-service';
 export * from './settings/billing-settings';
 export * from './settings/billing-settings-errors';
 export { BillingSettingsService } from './settings/billing-settings-service';
 export * from './money';
 
 export const billingModule = billing.define({
-  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService, PaymentService, PaymentRefundService],
+  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService, PaymentService, PaymentRefundService, CreditNoteService],
   sweepers: [InvoiceOverdueSweeper],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, paymentsMigration],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, paymentsMigration, creditNotesMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices', 'billing_collection_settings', 'billing_payments', 'billing_payment_applications', 'billing_payment_refunds', 'billing_payment_failures'],
+  tables: ['invoices', 'billing_collection_settings', 'billing_payments', 'billing_payment_applications', 'billing_payment_refunds', 'billing_payment_failures', 'billing_credit_notes', 'billing_credit_note_applications'],
   demo: billingDemo,
 });
