@@ -11,6 +11,10 @@ import { billing } from './module';
 import { paymentsMigration } from './payments/payments.migration';
 import { PaymentRefundService } from './payments/payment-refund-service';
 import { PaymentService } from './payments/payment-service';
+import { billingRoutes } from './routes';
+import { StripeActions } from './stripe/stripe-actions';
+import { stripeEventsMigration } from './stripe/stripe-events.migration';
+import { StripeWebhookReceiver } from './stripe/stripe-webhook-receiver';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -31,16 +35,21 @@ export * from './credit-notes/credit-note.events';
 export * from './credit-notes/credit-note';
 export * from './credit-notes/credit-note-errors';
 export { CreditNoteService } from './credit-notes/credit-note-service';
+export { StripeWebhookReceiver } from './stripe/stripe-webhook-receiver';
+export { StripeWebhookSettings } from './stripe/stripe-settings';
+export { StripeWebhookRefusedError } from './stripe/stripe-errors';
+export * from './stripe/stripe-receipt';
 export * from './settings/billing-settings';
 export * from './settings/billing-settings-errors';
 export { BillingSettingsService } from './settings/billing-settings-service';
 export * from './money';
 
 export const billingModule = billing.define({
-  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService, PaymentService, PaymentRefundService, CreditNoteService],
+  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService, PaymentService, PaymentRefundService, CreditNoteService, StripeActions, StripeWebhookReceiver],
   sweepers: [InvoiceOverdueSweeper],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, paymentsMigration, creditNotesMigration],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, paymentsMigration, creditNotesMigration, stripeEventsMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices', 'billing_collection_settings', 'billing_payments', 'billing_payment_applications', 'billing_payment_refunds', 'billing_payment_failures', 'billing_credit_notes', 'billing_credit_note_applications'],
+  tables: ['invoices', 'billing_collection_settings', 'billing_payments', 'billing_payment_applications', 'billing_payment_refunds', 'billing_payment_failures', 'billing_credit_notes', 'billing_credit_note_applications', 'billing_stripe_events'],
+  routes: billingRoutes,
   demo: billingDemo,
 });

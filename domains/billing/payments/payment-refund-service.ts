@@ -43,7 +43,9 @@ export class PaymentRefundService {
     const amount = input.refundedTotal !== undefined ? Math.max(0, input.refundedTotal - payment.amountRefunded) : input.amount ?? refundable;
     if (input.refundedTotal !== undefined && input.refundedTotal > payment.amount) throw new PaymentAmountExceededError(payment.id, input.refundedTotal, payment.amount, 'refund');
     if (amount > refundable) throw new PaymentAmountExceededError(payment.id, amount, refundable, 'refund');
-    const by = await this.settings.attribute('PaymentRefundService.refund', payment.receivedByUserId);
+    // Automatic refunds (a Stripe webhook) are attributed like the payment's applications were.
+    const applier = await db('billing_payment_applications').where({ tenant, payment_id: payment.id }).orderBy('applied_at', 'desc').first('applied_by_user_id');
+    const by = await this.settings.attribute('PaymentRefundService.refund', payment.receivedByUserId, applier?.applied_by_user_id);
     const at = actionTime();
     if (amount === 0) return { payment, amount: 0, byUserId: by.userId, at, moves: [] };
     // Unapplied money first; the rest from applications, newest first.
