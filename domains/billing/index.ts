@@ -1,3 +1,6 @@
+import { ContractRepository } from './contracts/contract-repository';
+import { ContractService } from './contracts/contract-service';
+import { contractsMigration } from './contracts/contract.migration';
 import { InvoiceService } from './invoices/invoice-service';
 import { invoicesMigration } from './invoices/invoice.migration';
 import { billingDemo } from './demo';
@@ -8,11 +11,15 @@ export * from './invoices/invoice.events';
 export * from './invoices/invoice';
 export * from './invoices/invoice-errors';
 export { InvoiceService } from './invoices/invoice-service';
+export * from './contracts/contract.events';
+export * from './contracts/contract';
+export * from './contracts/contract-errors';
+export { ContractService } from './contracts/contract-service';
 
 export const billingModule = billing.define({
-  services: [InvoiceService],
-  migrations: [invoicesMigration],
+  services: [InvoiceService, ContractRepository, ContractService],
+  migrations: [invoicesMigration, contractsMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices'],
+  tables: ['invoices', 'billing_contracts', 'billing_contract_lines'],
   demo: billingDemo,
 });
