@@ -23,6 +23,7 @@ export * from './contracts/renewal';
 export * from './contracts/renewal-settings';
 export { RenewalSettingsService } from './contracts/renewal-settings-service';
 export { ContractRenewalSweeper } from './contracts/renewal-sweeper';
+export * from './money';
 
 export const billingModule = billing.define({
   services: [InvoiceService, ContractRepository, RenewalSettingsService, ContractService],

@@ -1,13 +1,13 @@
-import { isISO4217CurrencyCode } from 'class-validator';
 import { isCalendarDate, isUuid } from '../../../lib/kit';
+import { isCurrency } from '../money/currency';
 import { BILLING_FREQUENCIES, BillingFrequency, Contract, ContractFields, ContractLine, ContractPatch, CreateContractInput } from './contract';
 import { ContractInputError } from './contract-errors';
 
 /**
  * Checks of contract input, before anything is written. Each refusal is a ContractInputError
  * naming the field. The rules: a name of 1–200 characters; dates as YYYY-MM-DD with the end on or
- * after the start; an upper-case ISO 4217 currency (the same rule InvoiceService.generate applies,
- * so every contract can become an invoice); lines with text, a whole quantity > 0 and a whole
+ * after the start; an upper-case ISO 4217 currency with a minor unit (money/currency.ts; amounts are
+ * minor units of it: cents, yen, fils); lines with text, a whole quantity > 0 and a whole
  * unit price >= 0 in minor units, whose total per period is a safe integer.
  */
 
@@ -66,7 +66,7 @@ function checkFields(f: { name: unknown; startDate: unknown; endDate: unknown; c
   if (f.endDate !== null && !isCalendarDate(f.endDate)) fail('endDate', 'must be a calendar date YYYY-MM-DD or null');
   // YYYY-MM-DD strings order as the dates do.
   if (f.endDate !== null && (f.endDate as string) < (f.startDate as string)) fail('endDate', 'must not be before startDate');
-  if (typeof f.currency !== 'string' || !/^[A-Z]{3}$/.test(f.currency) || !isISO4217CurrencyCode(f.currency)) fail('currency', 'must be an upper-case ISO 4217 code');
+  if (!isCurrency(f.currency)) fail('currency', 'must be an upper-case ISO 4217 code');
   if (!BILLING_FREQUENCIES.includes(f.billingFrequency as BillingFrequency)) fail('billingFrequency', `must be one of ${BILLING_FREQUENCIES.join(', ')}`);
   return {
     name,
