@@ -4,16 +4,29 @@ import { contractsMigration } from './contracts/contract.migration';
 import { ContractRenewalSweeper } from './contracts/renewal-sweeper';
 import { RenewalSettingsService } from './contracts/renewal-settings-service';
 import { contractRenewalsMigration } from './contracts/renewal.migration';
-import { InvoiceService } from './invoices/invoice-service';
-import { invoicesMigration } from './invoices/invoice.migration';
 import { billingDemo } from './demo';
+import { InvoiceLedger } from './invoices/invoice-ledger';
+import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
+import { InvoiceLifecycleService } from './invoices/invoice-lifecycle-service';
+import { InvoiceService } from './invoices/invoice-service';
+import { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
+import { invoicesMigration } from './invoices/invoice.migration';
 import { billing } from './module';
+import { billingSettingsMigration } from './settings/billing-settings.migration';
+import { BillingSettingsService } from './settings/billing-settings-service';
 
 /** The billing module's public surface: other modules and applications import only this file. */
 export * from './invoices/invoice.events';
+export * from './invoices/invoice-lifecycle.events';
 export * from './invoices/invoice';
 export * from './invoices/invoice-errors';
-export { InvoiceService } from './invoices/invoice-service';
+export { InvoiceService, DEFAULT_PAYMENT_TERMS_DAYS } from './invoices/invoice-service';
+export { InvoiceLifecycleService } from './invoices/invoice-lifecycle-service';
+export { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
+export * from './settings/billing-settings';
+export * from './settings/billing-settings-errors';
+export { BillingSettingsService } from './settings/billing-settings-service';
+export * from './money';
 export * from './contracts/contract.events';
 export * from './contracts/contract';
 export * from './contracts/contract-errors';
@@ -23,13 +36,27 @@ export * from './contracts/renewal';
 export * from './contracts/renewal-settings';
 export { RenewalSettingsService } from './contracts/renewal-settings-service';
 export { ContractRenewalSweeper } from './contracts/renewal-sweeper';
-export * from './money';
 
 export const billingModule = billing.define({
-  services: [InvoiceService, ContractRepository, RenewalSettingsService, ContractService],
-  sweepers: [ContractRenewalSweeper],
-  migrations: [invoicesMigration, contractsMigration, contractRenewalsMigration],
+  services: [
+    InvoiceService,
+    InvoiceLifecycleService,
+    InvoiceLedger,
+    BillingSettingsService,
+    ContractRepository,
+    RenewalSettingsService,
+    ContractService,
+  ],
+  sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, contractsMigration, contractRenewalsMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices', 'billing_contracts', 'billing_contract_lines', 'billing_contract_settings', 'billing_contract_renewal_notices'],
+  tables: [
+    'invoices',
+    'billing_collection_settings',
+    'billing_contracts',
+    'billing_contract_lines',
+    'billing_contract_settings',
+    'billing_contract_renewal_notices',
+  ],
   demo: billingDemo,
 });

@@ -7,8 +7,7 @@ import { applyContractPatch, checkNewContract, contractFieldsOf } from './contra
 import { canMoveContract, CLOSED_CONTRACT_STATUSES } from './contract-lifecycle';
 import { contractCreated, contractStatusChanged, contractUpdated } from './contract-mappers';
 import { ContractRepository } from './contract-repository';
-import { dayIn } from './calendar-day';
-import { RenewalSettingsService } from './renewal-settings-service';
+import { BillingSettingsService } from '../settings/billing-settings-service';
 
 /**
  * Setting up client contracts, editing their terms and moving them through their lifecycle
@@ -19,7 +18,7 @@ import { RenewalSettingsService } from './renewal-settings-service';
 export class ContractService {
   constructor(
     private readonly contracts: ContractRepository,
-    private readonly settings: RenewalSettingsService,
+    private readonly billingSettings: BillingSettingsService,
   ) {}
 
   /** Creates a draft contract for a client; input rules in contract-input.ts (ContractInputError names the field). */
@@ -60,7 +59,7 @@ export class ContractService {
    * Moves the contract to `status`. The same status again is a no-op (no event); a move the
    * lifecycle does not allow is refused (ContractStatusTransitionError), and so is expiring a
    * contract before its end date has passed (the calendar day of the action in the tenant's
-   * time zone, RenewalSettingsService).
+   * time zone, BillingSettingsService).
    */
   @EmitsEvent('CONTRACT_STATUS_CHANGED', contractStatusChanged)
   async changeStatus(contractId: string, status: ContractStatus): Promise<ContractStatusChange> {
@@ -72,7 +71,7 @@ export class ContractService {
     if (before.status === status) return { before, after: before, byUserId, at };
     if (!canMoveContract(before.status, status)) throw new ContractStatusTransitionError(before.id, before.status, status);
     if (status === 'expired') {
-      const today = dayIn(at, (await this.settings.get()).timeZone);
+      const today = await this.billingSettings.localDate(tenant, at);
       if (!before.endDate || before.endDate >= today) {
         throw new ContractStatusTransitionError(before.id, before.status, status, before.endDate ? `its term runs until ${before.endDate}` : 'it has no end date');
       }

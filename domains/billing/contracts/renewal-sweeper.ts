@@ -4,6 +4,7 @@ import { actionTime, EmitsEvent, insertIfAbsent, UnitOfWork } from '../../../lib
 import { dayIn, daysFromTo, startOfDayIn } from './calendar-day';
 import { RenewalNotice } from './renewal';
 import { renewalsUpcoming } from './renewal-mappers';
+import { BillingSettingsService } from '../settings/billing-settings-service';
 import { DEFAULT_RENEWAL_SETTINGS, MAX_RENEWAL_NOTICE_DAYS } from './renewal-settings';
 
 /** Contracts whose term can still renew: a draft is not signed yet, terminated and expired ones are over. */
@@ -11,15 +12,18 @@ const RENEWABLE = ['active', 'suspended'];
 
 /**
  * Emits CONTRACT_RENEWAL_UPCOMING once per contract term, from N calendar days before its end
- * date (N and the time zone per tenant: RenewalSettingsService; default 30 days, UTC) until the
- * end date itself. A sweep that runs late still notifies, with the days actually left; a term
+ * date (N per tenant: RenewalSettingsService, default 30; days of the tenant's billing time zone:
+ * BillingSettingsService, default UTC) until the end date itself. A sweep that runs late still notifies, with the days actually left; a term
  * whose end date has passed gets no notice. Exactly once: each notice is claimed by inserting its
  * (tenant, contract, term end date) key, so repeated and concurrent sweeps emit it once, and a
  * later end date (a renewal) is a new term. Runs as `wfe sweep billing` and inside `wfe serve`.
  */
 @injectable()
 export class ContractRenewalSweeper {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly billingSettings: BillingSettingsService,
+  ) {}
 
   @EmitsEvent('CONTRACT_RENEWAL_UPCOMING', renewalsUpcoming)
   async sweep(now: Date = actionTime(), limit = 500): Promise<RenewalNotice[]> {
@@ -40,10 +44,12 @@ export class ContractRenewalSweeper {
       // A fixed order makes concurrent sweeps claim in the same sequence (no deadlock).
       .orderBy(['c.end_date', 'c.tenant', 'c.contract_id'])
       .limit(limit)
-      .select('c.tenant', 'c.contract_id', 'c.client_id', 'c.end_date', 's.renewal_notice_days', 's.time_zone');
+      .select('c.tenant', 'c.contract_id', 'c.client_id', 'c.end_date', 's.renewal_notice_days');
     const claimed: RenewalNotice[] = [];
+    const zones = new Map<string, string>();
     for (const row of due) {
-      const zone = row.time_zone ?? DEFAULT_RENEWAL_SETTINGS.timeZone;
+      if (!zones.has(row.tenant)) zones.set(row.tenant, (await this.billingSettings.forTenant(row.tenant)).timezone);
+      const zone = zones.get(row.tenant)!;
       const noticeDays = row.renewal_notice_days == null ? DEFAULT_RENEWAL_SETTINGS.renewalNoticeDays : Number(row.renewal_notice_days);
       const daysUntilRenewal = daysFromTo(dayIn(now, zone), row.end_date);
       if (daysUntilRenewal < 0 || daysUntilRenewal > noticeDays) continue;

@@ -1,7 +1,7 @@
 import { Migration } from '../../../lib/kit';
 
 /**
- * Per-tenant renewal settings, and one row per contract term whose renewal notice went out: its
+ * Per-tenant renewal lead time (the time zone is the tenant's billing one, billing_collection_settings), and one row per contract term whose renewal notice went out: its
  * primary key (tenant, contract, term end date) is what makes the notice exactly-once, however
  * many sweeps run at once; a later end date is a new term with a notice of its own.
  */
@@ -11,7 +11,6 @@ export const contractRenewalsMigration: Migration = {
     await db.schema.createTable('billing_contract_settings', (t) => {
       t.uuid('tenant').primary();
       t.integer('renewal_notice_days').notNullable();
-      t.string('time_zone', 64).notNullable();
       t.timestamp('updated_at', { useTz: true }).notNullable();
     });
     await db.schema.createTable('billing_contract_renewal_notices', (t) => {

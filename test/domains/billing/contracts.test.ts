@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
 import {
   billingModule,
+  BillingSettingsService,
   ContractClosedError,
   ContractInputError,
   ContractNotFoundError,
@@ -202,8 +203,12 @@ forEachDatabase('billing: contracts', (target) => {
     const early = await run(() => contracts.changeStatus(contract.id, 'expired')).catch((e) => e);
     expect(early).to.be.instanceOf(ContractStatusTransitionError);
     expect(early.message).to.match(/its term runs until 2026-11-30/);
-    await kit.run(() => contracts.changeStatus(contract.id, 'expired'), { clock: () => new Date('2026-12-01T00:00:00Z') });
-    expect(kit.events).to.have.emitted('CONTRACT_STATUS_CHANGED').withPayload({ previousStatus: 'active', newStatus: 'expired', changedAt: '2026-12-01T00:00:00.000Z' });
+    // Dec 1 in UTC is still Nov 30 in the tenant's billing time zone.
+    await run(() => kit.resolve(BillingSettingsService).configure({ timezone: 'America/Los_Angeles' }));
+    const sameDayThere = await kit.run(() => contracts.changeStatus(contract.id, 'expired'), { clock: () => new Date('2026-12-01T07:59:00Z') }).catch((e) => e);
+    expect(sameDayThere).to.be.instanceOf(ContractStatusTransitionError);
+    await kit.run(() => contracts.changeStatus(contract.id, 'expired'), { clock: () => new Date('2026-12-01T08:00:00Z') });
+    expect(kit.events).to.have.emitted('CONTRACT_STATUS_CHANGED').withPayload({ previousStatus: 'active', newStatus: 'expired', changedAt: '2026-12-01T08:00:00.000Z' });
   });
 
   it("another tenant's contract is not found, and a malformed id is simply not found", async () => {
