@@ -12,6 +12,11 @@ import { InvoiceService } from './invoices/invoice-service';
 import { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
 import { invoicesMigration } from './invoices/invoice.migration';
 import { billing } from './module';
+import { ContractBiller } from './recurring/contract-biller';
+import { RecurringBillingService } from './recurring/recurring-billing-service';
+import { RecurringRunRepository } from './recurring/recurring-run-repository';
+import { RecurringRunSteps } from './recurring/recurring-run-steps';
+import { recurringRunsMigration } from './recurring/recurring-run.migration';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -36,6 +41,10 @@ export * from './contracts/renewal';
 export * from './contracts/renewal-settings';
 export { RenewalSettingsService } from './contracts/renewal-settings-service';
 export { ContractRenewalSweeper } from './contracts/renewal-sweeper';
+export * from './recurring/recurring-run.events';
+export * from './recurring/recurring-run';
+export * from './recurring/recurring-run-errors';
+export { RecurringBillingService } from './recurring/recurring-billing-service';
 
 export const billingModule = billing.define({
   services: [
@@ -46,9 +55,13 @@ export const billingModule = billing.define({
     ContractRepository,
     RenewalSettingsService,
     ContractService,
+    RecurringRunRepository,
+    ContractBiller,
+    RecurringRunSteps,
+    RecurringBillingService,
   ],
   sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, contractsMigration, contractRenewalsMigration],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, contractsMigration, contractRenewalsMigration, recurringRunsMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
   tables: [
     'invoices',
@@ -57,6 +70,9 @@ export const billingModule = billing.define({
     'billing_contract_lines',
     'billing_contract_settings',
     'billing_contract_renewal_notices',
+    'billing_recurring_runs',
+    'billing_recurring_run_items',
+    'billing_contract_periods',
   ],
   demo: billingDemo,
 });

@@ -1,5 +1,5 @@
 import { injectable } from 'tsyringe';
-import { currentTenant, forUpdate, isUuid, readDate, UnitOfWork } from '../../../lib/kit';
+import { currentTenant, forUpdate, isPostgres, isUuid, readDate, UnitOfWork } from '../../../lib/kit';
 import { BillingFrequency, Contract, ContractFields, ContractStatus } from './contract';
 import { ContractNotFoundError } from './contract-errors';
 
@@ -26,6 +26,28 @@ export class ContractRepository {
     if (!row) throw new ContractNotFoundError(contractId);
     const lines = await db('billing_contract_lines').where({ tenant, contract_id: row.contract_id }).orderBy('line_no');
     return toContract(row, lines);
+  }
+
+  /**
+   * The acting tenant's active contracts whose term overlaps [start, end] (YYYY-MM-DD), by id,
+   * share-locked until commit on PostgreSQL: an edit or status move of one waits for the run
+   * billing it, so an invoice never mixes terms from before and after a change.
+   */
+  async activeOverlapping(start: string, end: string): Promise<Contract[]> {
+    const tenant = currentTenant('ContractRepository.activeOverlapping');
+    const db = this.uow.db;
+    const rows = await db('billing_contracts')
+      .where({ tenant, status: 'active' })
+      .where('start_date', '<=', end)
+      .where((q) => q.whereNull('end_date').orWhere('end_date', '>=', start))
+      .orderBy('contract_id')
+      .modify((q) => (isPostgres(db) ? q.forShare() : q));
+    if (!rows.length) return [];
+    const lines = await db('billing_contract_lines')
+      .where({ tenant })
+      .whereIn('contract_id', rows.map((r: Row) => r.contract_id))
+      .orderBy(['contract_id', 'line_no']);
+    return rows.map((r: Row) => toContract(r, lines.filter((l: Row) => l.contract_id === r.contract_id)));
   }
 
   async insert(row: Row, fields: ContractFields): Promise<void> {
