@@ -4,6 +4,7 @@ import { contractsMigration } from './contracts/contract.migration';
 import { ContractRenewalSweeper } from './contracts/renewal-sweeper';
 import { RenewalSettingsService } from './contracts/renewal-settings-service';
 import { contractRenewalsMigration } from './contracts/renewal.migration';
+import { billingCommands } from './commands';
 import { billingDemo } from './demo';
 import { InvoiceLedger } from './invoices/invoice-ledger';
 import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
@@ -74,5 +75,6 @@ export const billingModule = billing.define({
     'billing_recurring_run_items',
     'billing_contract_periods',
   ],
+  commands: billingCommands,
   demo: billingDemo,
 });
