@@ -1,5 +1,12 @@
 import { creditNotesMigration } from './credit-notes/credit-notes.migration';
 import { CreditNoteService } from './credit-notes/credit-note-service';
+import { ContractRepository } from './contracts/contract-repository';
+import { ContractService } from './contracts/contract-service';
+import { contractsMigration } from './contracts/contract.migration';
+import { ContractRenewalSweeper } from './contracts/renewal-sweeper';
+import { RenewalSettingsService } from './contracts/renewal-settings-service';
+import { contractRenewalsMigration } from './contracts/renewal.migration';
+import { billingCommands } from './commands';
 import { billingDemo } from './demo';
 import { InvoiceLedger } from './invoices/invoice-ledger';
 import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
@@ -15,6 +22,11 @@ import { billingRoutes } from './routes';
 import { StripeActions } from './stripe/stripe-actions';
 import { stripeEventsMigration } from './stripe/stripe-events.migration';
 import { StripeWebhookReceiver } from './stripe/stripe-webhook-receiver';
+import { ContractBiller } from './recurring/contract-biller';
+import { RecurringBillingService } from './recurring/recurring-billing-service';
+import { RecurringRunRepository } from './recurring/recurring-run-repository';
+import { RecurringRunSteps } from './recurring/recurring-run-steps';
+import { recurringRunsMigration } from './recurring/recurring-run.migration';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -43,13 +55,71 @@ export * from './settings/billing-settings';
 export * from './settings/billing-settings-errors';
 export { BillingSettingsService } from './settings/billing-settings-service';
 export * from './money';
+export * from './contracts/contract.events';
+export * from './contracts/contract';
+export * from './contracts/contract-errors';
+export { ContractService } from './contracts/contract-service';
+export * from './contracts/renewal.events';
+export * from './contracts/renewal';
+export * from './contracts/renewal-settings';
+export { RenewalSettingsService } from './contracts/renewal-settings-service';
+export { ContractRenewalSweeper } from './contracts/renewal-sweeper';
+export * from './recurring/recurring-run.events';
+export * from './recurring/recurring-run';
+export * from './recurring/recurring-run-errors';
+export { RecurringBillingService } from './recurring/recurring-billing-service';
 
 export const billingModule = billing.define({
-  services: [InvoiceService, InvoiceLifecycleService, InvoiceLedger, BillingSettingsService, PaymentService, PaymentRefundService, CreditNoteService, StripeActions, StripeWebhookReceiver],
-  sweepers: [InvoiceOverdueSweeper],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, paymentsMigration, creditNotesMigration, stripeEventsMigration],
+  services: [
+    InvoiceService,
+    InvoiceLifecycleService,
+    InvoiceLedger,
+    BillingSettingsService,
+    PaymentService,
+    PaymentRefundService,
+    CreditNoteService,
+    StripeActions,
+    StripeWebhookReceiver,
+    ContractRepository,
+    RenewalSettingsService,
+    ContractService,
+    RecurringRunRepository,
+    ContractBiller,
+    RecurringRunSteps,
+    RecurringBillingService,
+  ],
+  sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper],
+  migrations: [
+    invoicesMigration,
+    invoiceLifecycleMigration,
+    billingSettingsMigration,
+    paymentsMigration,
+    creditNotesMigration,
+    stripeEventsMigration,
+    contractsMigration,
+    contractRenewalsMigration,
+    recurringRunsMigration,
+  ],
   // invoice_items is scoped through its invoice (no tenant column of its own).
-  tables: ['invoices', 'billing_collection_settings', 'billing_payments', 'billing_payment_applications', 'billing_payment_refunds', 'billing_payment_failures', 'billing_credit_notes', 'billing_credit_note_applications', 'billing_stripe_events'],
+  tables: [
+    'invoices',
+    'billing_collection_settings',
+    'billing_payments',
+    'billing_payment_applications',
+    'billing_payment_refunds',
+    'billing_payment_failures',
+    'billing_credit_notes',
+    'billing_credit_note_applications',
+    'billing_stripe_events',
+    'billing_contracts',
+    'billing_contract_lines',
+    'billing_contract_settings',
+    'billing_contract_renewal_notices',
+    'billing_recurring_runs',
+    'billing_recurring_run_items',
+    'billing_contract_periods',
+  ],
   routes: billingRoutes,
+  commands: billingCommands,
   demo: billingDemo,
 });

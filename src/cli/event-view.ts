@@ -75,7 +75,7 @@ export function eventView(entry: CatalogEntry, shownRef: string, fields: FieldSu
     `  status:    ${entry.status}${entry.supersededBy ? `, superseded by ${entry.supersededBy.join(', ')}` : ''}`,
     ...(entry.rationale ? wrap(entry.rationale, WIDTH - 13).map((l, i) => `${i ? '             ' : '  rationale: '}${l}`) : []),
     `  versions:  ${versions}`,
-    `  emitters:  ${entry.emitters.join(', ') || '— (nothing in this code base emits it)'}`,
+    ...wrap(entry.emitters.join(', ') || '— (nothing in this code base emits it)', WIDTH - 13).map((l, i) => `${i ? '             ' : '  emitters:  '}${l}`),
     '',
     ...wrap(entry.description, WIDTH - 2).map((l) => `  ${l}`),
     '',

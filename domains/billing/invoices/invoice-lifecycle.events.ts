@@ -2,9 +2,7 @@ import { CountField, CurrencyField, DateField, DateTimeField, DomainPayload, Enu
 import { billing } from '../module';
 import { DeliveryMethod, DELIVERY_METHODS } from './invoice';
 
-const ATTRIBUTED =
-  'User the change is attributed to: the staff user who acted; for automatic changes (a Stripe webhook, the overdue sweep) ' +
-  "the tenant's billing automation user, else the user who sent the invoice — actorType is then SYSTEM";
+const ATTRIBUTED = 'Staff user; for automatic moves the billing automation user (actorType SYSTEM)';
 
 @billing.event({
   type: 'INVOICE_SENT',
@@ -17,7 +15,7 @@ const ATTRIBUTED =
 export class InvoiceSentPayload extends DomainPayload {
   @UuidField({ description: 'The invoice' }) invoiceId!: string;
   @UuidField({ description: 'Client billed' }) clientId!: string;
-  @UuidField({ description: 'User who sent it (or the billing automation user for an automatic sending)' }) sentByUserId!: string;
+  @UuidField({ description: 'User who sent it (billing automation user when automatic)' }) sentByUserId!: string;
   @DateTimeField({ description: 'When it was sent' }) sentAt!: string;
   @EnumField(DELIVERY_METHODS, { description: 'How it was delivered' }) deliveryMethod!: DeliveryMethod;
 }
@@ -49,7 +47,7 @@ export class InvoiceStatusChangedPayload extends DomainPayload {
 })
 export class InvoiceDueDateChangedPayload extends DomainPayload {
   @UuidField({ description: 'The invoice' }) invoiceId!: string;
-  @DateField({ description: 'Due date before the change (every invoice has one from generation: net 30 unless given)' }) previousDueDate!: string;
+  @DateField({ description: 'Due date before the change (net 30 from generation unless given)' }) previousDueDate!: string;
   @DateField({ description: 'Due date after the change' }) newDueDate!: string;
   @UuidField({ optional: false, description: ATTRIBUTED }) override actorUserId!: string;
   @DateTimeField({ description: 'When it was changed' }) changedAt!: string;
@@ -70,7 +68,7 @@ export class InvoiceOverduePayload extends DomainPayload {
   @DateField({ description: 'The due date it passed (tenant calendar day)' }) dueDate!: string;
   @MoneyField({ description: 'Balance still owed, in minor units of currency' }) amountDue!: number;
   @CurrencyField({ description: 'ISO 4217 currency of the invoice' }) currency!: string;
-  @CountField({ description: 'Whole calendar days between the due date and the tenant’s day of the sweep (≥ 1)' }) daysOverdue!: number;
+  @CountField({ description: 'Calendar days from the due date to the tenant’s day of the sweep (≥ 1)' }) daysOverdue!: number;
 }
 
 @billing.event({

@@ -38,7 +38,7 @@ export class PaymentApplicationItem {
 export class PaymentAppliedPayload extends DomainPayload {
   @UuidField({ description: 'The payment' }) paymentId!: string;
   @DateTimeField({ description: 'When it was applied' }) appliedAt!: string;
-  @UuidField({ description: 'Staff user who applied it; for a webhook, the billing automation user (actorType SYSTEM)' }) appliedByUserId!: string;
+  @UuidField({ description: 'Staff user; for a webhook the billing automation user (SYSTEM)' }) appliedByUserId!: string;
   @NestedArrayField(() => PaymentApplicationItem, { description: 'Invoices and amounts', nonEmpty: true }) applications!: PaymentApplicationItem[];
 }
 
@@ -74,7 +74,7 @@ export class PaymentFailedPayload extends DomainPayload {
 export class PaymentRefundedPayload extends DomainPayload {
   @UuidField({ description: 'The payment' }) paymentId!: string;
   @DateTimeField({ description: 'When it was refunded' }) refundedAt!: string;
-  @UuidField({ description: 'Staff user who refunded it; for a webhook, the billing automation user (actorType SYSTEM)' }) refundedByUserId!: string;
+  @UuidField({ description: 'Staff user; for a webhook the billing automation user (SYSTEM)' }) refundedByUserId!: string;
   @MoneyField({ description: 'Amount refunded by this refund, in minor units of currency' }) amount!: number;
   @CurrencyField({ description: 'ISO 4217 currency of the payment' }) currency!: string;
   @StringField({ optional: true, description: 'Why it was refunded' }) reason?: string;
