@@ -18,6 +18,9 @@ import { RecurringBillingService } from './recurring/recurring-billing-service';
 import { RecurringRunRepository } from './recurring/recurring-run-repository';
 import { RecurringRunSteps } from './recurring/recurring-run-steps';
 import { recurringRunsMigration } from './recurring/recurring-run.migration';
+import { RecurringBillingScheduler } from './recurring/recurring-billing-scheduler';
+import { RecurringScheduleService } from './recurring/recurring-schedule-service';
+import { recurringSchedulesMigration } from './recurring/recurring-schedule.migration';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -46,6 +49,9 @@ export * from './recurring/recurring-run.events';
 export * from './recurring/recurring-run';
 export * from './recurring/recurring-run-errors';
 export { RecurringBillingService } from './recurring/recurring-billing-service';
+export * from './recurring/recurring-schedule';
+export { RecurringScheduleService } from './recurring/recurring-schedule-service';
+export { RecurringBillingScheduler } from './recurring/recurring-billing-scheduler';
 
 export const billingModule = billing.define({
   services: [
@@ -60,9 +66,10 @@ export const billingModule = billing.define({
     ContractBiller,
     RecurringRunSteps,
     RecurringBillingService,
+    RecurringScheduleService,
   ],
-  sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, contractsMigration, contractRenewalsMigration, recurringRunsMigration],
+  sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper, RecurringBillingScheduler],
+  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, contractsMigration, contractRenewalsMigration, recurringRunsMigration, recurringSchedulesMigration],
   // invoice_items is scoped through its invoice (no tenant column of its own).
   tables: [
     'invoices',
@@ -74,6 +81,8 @@ export const billingModule = billing.define({
     'billing_recurring_runs',
     'billing_recurring_run_items',
     'billing_contract_periods',
+    'billing_recurring_schedules',
+    'billing_schedule_periods',
   ],
   commands: billingCommands,
   demo: billingDemo,
