@@ -5,6 +5,8 @@ import { ContractRenewalSweeper } from './contracts/renewal-sweeper';
 import { RenewalSettingsService } from './contracts/renewal-settings-service';
 import { contractRenewalsMigration } from './contracts/renewal.migration';
 import { billingCommands } from './commands';
+import { creditNotesMigration } from './credit-notes/credit-notes.migration';
+import { CreditNoteService } from './credit-notes/credit-note-service';
 import { billingDemo } from './demo';
 import { InvoiceLedger } from './invoices/invoice-ledger';
 import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
@@ -21,6 +23,13 @@ import { recurringRunsMigration } from './recurring/recurring-run.migration';
 import { RecurringBillingScheduler } from './recurring/recurring-billing-scheduler';
 import { RecurringScheduleService } from './recurring/recurring-schedule-service';
 import { recurringSchedulesMigration } from './recurring/recurring-schedule.migration';
+import { paymentsMigration } from './payments/payments.migration';
+import { PaymentRefundService } from './payments/payment-refund-service';
+import { PaymentService } from './payments/payment-service';
+import { billingRoutes } from './routes';
+import { StripeActions } from './stripe/stripe-actions';
+import { stripeEventsMigration } from './stripe/stripe-events.migration';
+import { StripeWebhookReceiver } from './stripe/stripe-webhook-receiver';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -32,6 +41,19 @@ export * from './invoices/invoice-errors';
 export { InvoiceService, DEFAULT_PAYMENT_TERMS_DAYS } from './invoices/invoice-service';
 export { InvoiceLifecycleService } from './invoices/invoice-lifecycle-service';
 export { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
+export * from './payments/payment.events';
+export * from './payments/payment';
+export * from './payments/payment-errors';
+export { PaymentService } from './payments/payment-service';
+export { PaymentRefundService } from './payments/payment-refund-service';
+export * from './credit-notes/credit-note.events';
+export * from './credit-notes/credit-note';
+export * from './credit-notes/credit-note-errors';
+export { CreditNoteService } from './credit-notes/credit-note-service';
+export { StripeWebhookReceiver } from './stripe/stripe-webhook-receiver';
+export { StripeWebhookSettings } from './stripe/stripe-settings';
+export { StripeWebhookRefusedError } from './stripe/stripe-errors';
+export * from './stripe/stripe-receipt';
 export * from './settings/billing-settings';
 export * from './settings/billing-settings-errors';
 export { BillingSettingsService } from './settings/billing-settings-service';
@@ -59,6 +81,11 @@ export const billingModule = billing.define({
     InvoiceLifecycleService,
     InvoiceLedger,
     BillingSettingsService,
+    PaymentService,
+    PaymentRefundService,
+    CreditNoteService,
+    StripeActions,
+    StripeWebhookReceiver,
     ContractRepository,
     RenewalSettingsService,
     ContractService,
@@ -69,11 +96,29 @@ export const billingModule = billing.define({
     RecurringScheduleService,
   ],
   sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper, RecurringBillingScheduler],
-  migrations: [invoicesMigration, invoiceLifecycleMigration, billingSettingsMigration, contractsMigration, contractRenewalsMigration, recurringRunsMigration, recurringSchedulesMigration],
+  migrations: [
+    invoicesMigration,
+    invoiceLifecycleMigration,
+    billingSettingsMigration,
+    paymentsMigration,
+    creditNotesMigration,
+    stripeEventsMigration,
+    contractsMigration,
+    contractRenewalsMigration,
+    recurringRunsMigration,
+    recurringSchedulesMigration,
+  ],
   // invoice_items is scoped through its invoice (no tenant column of its own).
   tables: [
     'invoices',
     'billing_collection_settings',
+    'billing_payments',
+    'billing_payment_applications',
+    'billing_payment_refunds',
+    'billing_payment_failures',
+    'billing_credit_notes',
+    'billing_credit_note_applications',
+    'billing_stripe_events',
     'billing_contracts',
     'billing_contract_lines',
     'billing_contract_settings',
@@ -84,6 +129,7 @@ export const billingModule = billing.define({
     'billing_recurring_schedules',
     'billing_schedule_periods',
   ],
+  routes: billingRoutes,
   commands: billingCommands,
   demo: billingDemo,
 });
