@@ -1,5 +1,3 @@
-import { creditNotesMigration } from './credit-notes/credit-notes.migration';
-import { CreditNoteService } from './credit-notes/credit-note-service';
 import { ContractRepository } from './contracts/contract-repository';
 import { ContractService } from './contracts/contract-service';
 import { contractsMigration } from './contracts/contract.migration';
@@ -7,6 +5,8 @@ import { ContractRenewalSweeper } from './contracts/renewal-sweeper';
 import { RenewalSettingsService } from './contracts/renewal-settings-service';
 import { contractRenewalsMigration } from './contracts/renewal.migration';
 import { billingCommands } from './commands';
+import { creditNotesMigration } from './credit-notes/credit-notes.migration';
+import { CreditNoteService } from './credit-notes/credit-note-service';
 import { billingDemo } from './demo';
 import { InvoiceLedger } from './invoices/invoice-ledger';
 import { invoiceLifecycleMigration } from './invoices/invoice-lifecycle.migration';
@@ -15,6 +15,14 @@ import { InvoiceService } from './invoices/invoice-service';
 import { InvoiceOverdueSweeper } from './invoices/overdue-sweeper';
 import { invoicesMigration } from './invoices/invoice.migration';
 import { billing } from './module';
+import { ContractBiller } from './recurring/contract-biller';
+import { RecurringBillingService } from './recurring/recurring-billing-service';
+import { RecurringRunRepository } from './recurring/recurring-run-repository';
+import { RecurringRunSteps } from './recurring/recurring-run-steps';
+import { recurringRunsMigration } from './recurring/recurring-run.migration';
+import { RecurringBillingScheduler } from './recurring/recurring-billing-scheduler';
+import { RecurringScheduleService } from './recurring/recurring-schedule-service';
+import { recurringSchedulesMigration } from './recurring/recurring-schedule.migration';
 import { paymentsMigration } from './payments/payments.migration';
 import { PaymentRefundService } from './payments/payment-refund-service';
 import { PaymentService } from './payments/payment-service';
@@ -22,11 +30,6 @@ import { billingRoutes } from './routes';
 import { StripeActions } from './stripe/stripe-actions';
 import { stripeEventsMigration } from './stripe/stripe-events.migration';
 import { StripeWebhookReceiver } from './stripe/stripe-webhook-receiver';
-import { ContractBiller } from './recurring/contract-biller';
-import { RecurringBillingService } from './recurring/recurring-billing-service';
-import { RecurringRunRepository } from './recurring/recurring-run-repository';
-import { RecurringRunSteps } from './recurring/recurring-run-steps';
-import { recurringRunsMigration } from './recurring/recurring-run.migration';
 import { billingSettingsMigration } from './settings/billing-settings.migration';
 import { BillingSettingsService } from './settings/billing-settings-service';
 
@@ -68,6 +71,9 @@ export * from './recurring/recurring-run.events';
 export * from './recurring/recurring-run';
 export * from './recurring/recurring-run-errors';
 export { RecurringBillingService } from './recurring/recurring-billing-service';
+export * from './recurring/recurring-schedule';
+export { RecurringScheduleService } from './recurring/recurring-schedule-service';
+export { RecurringBillingScheduler } from './recurring/recurring-billing-scheduler';
 
 export const billingModule = billing.define({
   services: [
@@ -87,8 +93,9 @@ export const billingModule = billing.define({
     ContractBiller,
     RecurringRunSteps,
     RecurringBillingService,
+    RecurringScheduleService,
   ],
-  sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper],
+  sweepers: [InvoiceOverdueSweeper, ContractRenewalSweeper, RecurringBillingScheduler],
   migrations: [
     invoicesMigration,
     invoiceLifecycleMigration,
@@ -99,6 +106,7 @@ export const billingModule = billing.define({
     contractsMigration,
     contractRenewalsMigration,
     recurringRunsMigration,
+    recurringSchedulesMigration,
   ],
   // invoice_items is scoped through its invoice (no tenant column of its own).
   tables: [
@@ -118,6 +126,8 @@ export const billingModule = billing.define({
     'billing_recurring_runs',
     'billing_recurring_run_items',
     'billing_contract_periods',
+    'billing_recurring_schedules',
+    'billing_schedule_periods',
   ],
   routes: billingRoutes,
   commands: billingCommands,

@@ -6,7 +6,7 @@ import { billing } from '../module';
   name: 'Contract Renewal Upcoming',
   description:
     'An active or suspended contract\'s term ends soon: sent by the renewal sweeper once per contract term, N calendar ' +
-    'days before the end date (N per tenant, default 30, counted in the tenant\'s time zone), or at the next sweep ' +
+    'days before the end date (N per tenant, default 30, counted in the tenant\'s billing time zone), or at the next sweep ' +
     'when the term is already closer than that. Open-ended contracts, drafts and terms whose end date has passed get ' +
     'none. Extending the end date (CONTRACT_UPDATED) starts a new term with its own notice; the contract actually ' +
     'ending is CONTRACT_STATUS_CHANGED (→ expired).',

@@ -31,7 +31,20 @@ export class RecurringBillingService {
    */
   async run(input: StartRecurringRunInput): Promise<RecurringBillingRun> {
     billingPeriod(input?.period);
-    const started = await this.steps.start(input);
+    return (await this.complete(await this.steps.start(input)))!;
+  }
+
+  /**
+   * The run a billing schedule starts for `period`, run by the system (RecurringBillingScheduler):
+   * undefined when the schedule already started that period (nothing emitted). A failed scheduled
+   * run is not retried by the schedule; run the period by hand (`run`) once the cause is fixed.
+   */
+  async runScheduled(scheduleId: string, period: string): Promise<RecurringBillingRun | undefined> {
+    return this.complete(await this.steps.start({ period }, scheduleId));
+  }
+
+  private async complete(started: RecurringBillingRun | undefined): Promise<RecurringBillingRun | undefined> {
+    if (!started) return undefined;
     try {
       return await this.steps.bill(started.id);
     } catch (err) {

@@ -3,11 +3,14 @@ import { RecurringBillingRun } from './recurring-run';
 
 /** Run results → payloads of RECURRING_BILLING_RUN_STARTED, _COMPLETED and _FAILED. */
 
-export const runStarted = (r: RecurringBillingRun) => ({
-  runId: r.id,
-  startedAt: iso(r.startedAt),
-  initiatedByUserId: r.initiatedByUserId,
-});
+/** No event when a schedule's period was already started by another sweep (start resolved with nothing). */
+export const runStarted = (r: RecurringBillingRun | undefined) =>
+  r && {
+    runId: r.id,
+    scheduleId: r.scheduleId,
+    startedAt: iso(r.startedAt),
+    initiatedByUserId: r.initiatedByUserId,
+  };
 
 export const runCompleted = (r: RecurringBillingRun) => ({
   runId: r.id,

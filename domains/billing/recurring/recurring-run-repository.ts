@@ -60,6 +60,7 @@ const toRun = (row: Row, items: Row[]): RecurringBillingRun => ({
   periodEnd: row.period_end,
   status: row.status,
   initiatedByUserId: row.initiated_by_user_id ?? undefined,
+  scheduleId: row.schedule_id ?? undefined,
   startedAt: readDate(row.started_at)!,
   completedAt: readDate(row.completed_at) ?? undefined,
   failedAt: readDate(row.failed_at) ?? undefined,

@@ -1,6 +1,6 @@
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { actionTime, currentUserId, DomainError, EmitsEvent } from '../../../lib/kit';
+import { actionTime, currentTenant, currentUserId, DomainError, EmitsEvent, insertIfAbsent, UnitOfWork } from '../../../lib/kit';
 import { ContractRepository } from '../contracts/contract-repository';
 import { billingPeriod, isBillingMonth } from './billing-period';
 import { ContractBiller } from './contract-biller';
@@ -18,17 +18,27 @@ const MESSAGE_MAX = 1000;
 @injectable()
 export class RecurringRunSteps {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly runs: RecurringRunRepository,
     private readonly contracts: ContractRepository,
     private readonly biller: ContractBiller,
   ) {}
 
-  /** Records a running run for the period. @throws RecurringRunInputError naming `period` */
+  /**
+   * Records a running run for the period. With `scheduleId`, first claims the schedule's period
+   * (billing_schedule_periods' key): when another sweep already did, nothing is written and it
+   * resolves with nothing (no event). @throws RecurringRunInputError naming `period`
+   */
   @EmitsEvent('RECURRING_BILLING_RUN_STARTED', runStarted)
-  async start(input: StartRecurringRunInput): Promise<RecurringBillingRun> {
+  async start(input: StartRecurringRunInput, scheduleId?: string): Promise<RecurringBillingRun | undefined> {
     const period = billingPeriod(input?.period);
     const id = uuidv4();
+    if (scheduleId) {
+      const key = { tenant: currentTenant('RecurringRunSteps.start'), schedule_id: scheduleId, period: period.period };
+      if (!(await insertIfAbsent(this.uow.db, 'billing_schedule_periods', { ...key, run_id: id }, Object.keys(key)))) return undefined;
+    }
     await this.runs.insert({
+      schedule_id: scheduleId ?? null,
       run_id: id,
       period: period.period,
       period_start: period.start,

@@ -11,13 +11,13 @@ abstract class RecurringRunPayload extends DomainPayload {
   name: 'Recurring Billing Run Started',
   subject: 'runId',
   description:
-    'A recurring billing run for one billing period (a calendar month) of a tenant started, manually or by a ' +
-    'scheduler. It ends with exactly one RECURRING_BILLING_RUN_COMPLETED or RECURRING_BILLING_RUN_FAILED; the ' +
+    'A recurring billing run for one billing period (a calendar month) of a tenant started: by hand (a user, or ' +
+    '`wfe billing run-period`) or by the tenant\'s billing schedule (scheduleId; once per schedule and month). It ends with exactly one RECURRING_BILLING_RUN_COMPLETED or RECURRING_BILLING_RUN_FAILED; the ' +
     'invoices it drafts arrive as INVOICE_GENERATED only when it completes. Starting the same period again is ' +
     'allowed and bills nothing twice.',
 })
 export class RecurringBillingRunStartedPayload extends RecurringRunPayload {
-  @UuidField({ optional: true, description: 'Billing schedule that started the run; absent: runs are started per period, not from stored schedules' })
+  @UuidField({ optional: true, description: "The tenant's billing schedule that started the run; absent for a run started by hand" })
   scheduleId?: string;
 
   @DateTimeField({ description: 'When the run started' }) startedAt!: string;

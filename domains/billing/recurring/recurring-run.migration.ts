@@ -16,6 +16,8 @@ export const recurringRunsMigration: Migration = {
       t.string('period_end', 10).notNullable();
       t.string('status', 16).notNullable();
       t.uuid('initiated_by_user_id').nullable();
+      // The billing schedule that started the run; null for a run started by hand.
+      t.uuid('schedule_id').nullable();
       t.timestamp('started_at', { useTz: true }).notNullable();
       t.timestamp('completed_at', { useTz: true }).nullable();
       t.timestamp('failed_at', { useTz: true }).nullable();

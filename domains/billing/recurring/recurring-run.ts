@@ -28,6 +28,8 @@ export interface RecurringBillingRun {
   periodEnd: string;
   status: RecurringRunStatus;
   initiatedByUserId?: string;
+  /** The billing schedule that started the run (RecurringScheduleService); absent for a run started by hand. */
+  scheduleId?: string;
   startedAt: Date;
   completedAt?: Date;
   failedAt?: Date;

@@ -6,6 +6,7 @@ import {
   ContractService,
   RecurringBillingService,
   RecurringRunNotFoundError,
+  RecurringScheduleService,
   RenewalSettingsService,
 } from '../../../domains/billing';
 import { createTestKit, TestKit } from '../../../lib/testing';
@@ -13,7 +14,7 @@ import { forEachDatabase } from '../../support/databases';
 import { unscopedQueries } from '../unscoped-queries';
 import { contractFor } from './recurring-fixtures';
 
-const TABLES = ['billing_contracts', 'billing_contract_lines', 'billing_contract_settings', 'billing_recurring_runs', 'billing_recurring_run_items', 'billing_contract_periods'];
+const TABLES = ['billing_contracts', 'billing_contract_lines', 'billing_contract_settings', 'billing_recurring_runs', 'billing_recurring_run_items', 'billing_contract_periods', 'billing_recurring_schedules'];
 
 forEachDatabase("billing: one tenant cannot reach another tenant's contracts or runs", (target) => {
   let kit: TestKit;
@@ -31,6 +32,8 @@ forEachDatabase("billing: one tenant cannot reach another tenant's contracts or 
     await kit.run(() => kit.resolve(RenewalSettingsService).set({ renewalNoticeDays: 45 }));
     const run = await kit.run(() => kit.resolve(RecurringBillingService).run({ period: '2027-01' }));
     await kit.run(() => kit.resolve(RecurringBillingService).get(run.id));
+    await kit.run(() => kit.resolve(RecurringScheduleService).configure({ dayOfMonth: 2 }));
+    await kit.run(() => kit.resolve(RecurringScheduleService).get());
     return { contract, run };
   }
 
@@ -58,6 +61,7 @@ forEachDatabase("billing: one tenant cannot reach another tenant's contracts or 
     const runB = await kit.run(() => kit.resolve(RecurringBillingService).run({ period: '2027-02' }), b);
     expect(runB.items).to.deep.equal([]);
     expect(await kit.run(() => kit.resolve(RenewalSettingsService).get(), b)).to.deep.equal({ renewalNoticeDays: 30 });
+    expect(await kit.run(() => kit.resolve(RecurringScheduleService).get(), b)).to.equal(undefined);
     expect(await snapshot()).to.deep.equal(before);
     expect(kit.events.types()).to.deep.equal(['RECURRING_BILLING_RUN_STARTED', 'RECURRING_BILLING_RUN_COMPLETED']);
     expect(kit.events.all.every((e) => e.tenantId === b.tenantId)).to.equal(true);
