@@ -6,7 +6,7 @@ import { InvoiceBalanceError } from '../invoices/invoice-errors';
 import { InvoiceLedger } from '../invoices/invoice-ledger';
 import { invoiceStatusChanges } from '../invoices/invoice-lifecycle-mappers';
 import { readInvoice } from '../invoices/invoice-rows';
-import { assertSameCurrency } from '../money';
+import { allocate, assertSameCurrency } from '../money';
 import { BillingSettingsService } from '../settings/billing-settings-service';
 import { ApplicationInput, Payment, PaymentApplication, PaymentFailure, PaymentRecording, RecordFailureInput, RecordPaymentInput } from './payment';
 import { PaymentAmountExceededError, PaymentInputError } from './payment-errors';
@@ -117,6 +117,29 @@ export class PaymentService {
       at,
       moves,
     };
+  }
+
+  /**
+   * Applies what is left of a payment over several invoices, split by their open balances: all of
+   * each balance when the payment covers them all, otherwise in proportion to the balances by the
+   * largest-remainder rule of `allocate` (the parts add up to the unapplied amount exactly; no
+   * invoice gets more than it owes). Emits what apply() emits.
+   * @throws as apply(); PaymentInputError (invoiceIds) for an empty list or nothing owed.
+   */
+  async applyAcross(paymentId: string, invoiceIds: string[]): Promise<PaymentApplication> {
+    const tenant = currentTenant('PaymentService.applyAcross');
+    if (!Array.isArray(invoiceIds) || !invoiceIds.length) throw new PaymentInputError('invoiceIds', 'must name at least one invoice');
+    return this.uow.run(async () => {
+      const payment = await readPayment(this.uow.db, tenant, paymentId, { lock: true });
+      const invoices = [...(await this.ledger.lockOpen(tenant, invoiceIds.map((id) => String(id).toLowerCase()), 'apply a payment to')).values()];
+      const balances = invoices.map((i) => i.balance);
+      const owed = balances.reduce((s, b) => s + b, 0);
+      if (owed === 0) throw new PaymentInputError('invoiceIds', 'owe nothing');
+      const parts = payment.unapplied >= owed ? balances : allocate({ amount: payment.unapplied, currency: payment.currency }, balances).map((m) => m.amount);
+      const applications = invoices.map((i, k) => ({ invoiceId: i.id, amount: parts[k] })).filter((a) => a.amount > 0);
+      if (!applications.length) throw new PaymentAmountExceededError(payment.id, 1, payment.unapplied, 'apply');
+      return this.apply(payment.id, applications);
+    });
   }
 
   /**

@@ -98,6 +98,23 @@ forEachDatabase('billing: payments', (target) => {
     expect((await kit.run(() => payments.get(payment.id))).unapplied).to.equal(5000);
   });
 
+  it('applyAcross splits what is left by the open balances, to the minor unit (largest remainder)', async () => {
+    const invs = await Promise.all([1, 2, 3].map(() => issueInvoice(kit, { clientId, total: 1000, currency: 'JPY' })));
+    const { payment } = await kit.run(() => payments.record({ clientId, amount: 1000, currency: 'JPY', method: 'bank_transfer' }));
+    const applied = await kit.run(() => payments.applyAcross(payment.id, invs.map((i) => i.id)));
+    const byInvoice = Object.fromEntries(applied.applications.map((a) => [a.invoiceId, a.amountApplied]));
+    expect(invs.map((i) => byInvoice[i.id]).sort()).to.deep.equal([333, 333, 334]);
+    expect(applied.payment.unapplied).to.equal(0);
+    expect(kit.events).to.have.emitted('PAYMENT_APPLIED').withPayload({ paymentId: payment.id }).times(1);
+    // A payment covering everything pays each balance in full and keeps the rest.
+    const more = await issueInvoice(kit, { clientId, total: 500, currency: 'JPY' });
+    const { payment: big } = await kit.run(() => payments.record({ clientId, amount: 3000, currency: 'JPY', method: 'bank_transfer' }));
+    const all = await kit.run(() => payments.applyAcross(big.id, [more.id, ...invs.map((i) => i.id)]));
+    expect(all.applications.reduce((s, a) => s + a.amountApplied, 0)).to.equal(2500); // 500 + what the three still owed
+    expect(all.payment.unapplied).to.equal(500);
+    expect(kit.events.ofType('INVOICE_STATUS_CHANGED').filter((e) => e.payload.newStatus === 'paid')).to.have.length(4);
+  });
+
   it('refund: partial from the unapplied part first, then the rest from invoices, reopening them', async () => {
     const invoice = await issueInvoice(kit, { clientId, total: 10000 });
     const payment = await record(12000);
