@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { injectable } from 'tsyringe';
-import { BlobStore, BlobTooLargeError, insertIfAbsent, UnitOfWork, withEmissionContext } from '../../../lib/kit';
+import { BlobStore, BlobTooLargeError, DomainError, insertIfAbsent, UnitOfWork, withEmissionContext } from '../../../lib/kit';
 import { BillingAttributionError } from '../settings/billing-settings-errors';
 import { StripeActions } from './stripe-actions';
 import { StripeWebhookRefusedError } from './stripe-errors';
@@ -53,7 +53,13 @@ export class StripeWebhookReceiver {
           ['tenant', 'stripe_event_id'],
         );
         if (!fresh) return receipt('duplicate');
-        const outcome = await this.act(event, link);
+        // A refusal of the action (a currency that is no ISO 4217 code, a client mismatch) would fail
+        // the same way on every retry: the delivery is kept as refused, in its own savepoint.
+        const outcome = await this.uow.run(() => this.act(event, link)).catch((err): StripeOutcome => {
+          // Nobody to attribute it to is a configuration gap, not the delivery's fault: 500, so Stripe retries.
+          if (err instanceof DomainError && !(err instanceof BillingAttributionError)) return 'refused';
+          throw err;
+        });
         await db('billing_stripe_events').where({ tenant: link.tenantId, stripe_event_id: event.id }).update({ status: outcome, processed_at: outcome === 'processed' ? now : null });
         if (event.type === 'payment_intent.succeeded') await this.replayParked(link.tenantId!, object.id, now);
         return receipt(outcome);

@@ -118,6 +118,17 @@ forEachDatabase('billing: POST /webhooks/stripe', (target) => {
     expect((await kit.db('invoices').where({ invoice_id: invoice.id }).first()).status).to.equal('sent');
   });
 
+  it('an action that refuses the delivery (a currency that is no ISO 4217 code) is kept as refused, answered 200, not retried', async () => {
+    const body = stripe.event('payment_intent.succeeded', stripe.intent({ amount: 10000, currency: 'xyz', metadata: meta() }));
+    const res = await stripe.deliver(body);
+    expect(res.statusCode).to.equal(200);
+    expect(res.json()).to.include({ outcome: 'refused' });
+    expect(await kit.db('billing_payments')).to.be.empty;
+    expect(kit.events).not.to.have.emitted('PAYMENT_RECORDED');
+    expect((await kit.db('billing_stripe_events').first()).status).to.equal('refused');
+    expect((await stripe.deliver(body)).json()).to.include({ outcome: 'duplicate' });
+  });
+
   it('a parked refund nobody can be named for stays parked and does not fail its payment', async () => {
     const intent = stripe.intent({ amount: 5000, metadata: { tenantId: kit.tenantId, clientId } }); // no invoice: nothing applied
     await stripe.deliver(stripe.event('charge.refunded', stripe.charge({ paymentIntent: intent.id, amount: 5000, amountRefunded: 5000, metadata: { tenantId: kit.tenantId, clientId } })));
