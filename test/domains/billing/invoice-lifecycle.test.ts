@@ -122,6 +122,16 @@ forEachDatabase('billing: invoice lifecycle', (target) => {
     expect(err).to.be.instanceOf(InvoiceStateError);
   });
 
+  it('billing settings refuse an unknown time zone or a user id that is no uuid, naming the field', async () => {
+    const settings = kit.resolve(BillingSettingsService);
+    for (const [input, field] of [[{ timezone: 'Mars/Olympus' }, 'timezone'], [{ automationUserId: 'bot' }, 'automationUserId']] as const) {
+      const err = await kit.run(() => settings.configure(input)).catch((e) => e);
+      expect(err).to.include({ field, code: 'BILLING_SETTINGS_INVALID' });
+    }
+    expect(await kit.db('billing_collection_settings')).to.be.empty;
+    expect(await kit.run(() => settings.get())).to.deep.equal({ timezone: 'UTC' });
+  });
+
   it("another tenant's invoice is not found", async () => {
     const invoice = await issueInvoice(kit);
     const err = await kit.run(() => lifecycle.send(invoice.id, { deliveryMethod: 'portal' }), { tenantId: uuidv4() }).catch((e) => e);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
-import { billingModule, Invoice } from '../../../domains/billing';
+import { billingModule, BillingSettingsService, Invoice } from '../../../domains/billing';
 import { BlobStore } from '../../../lib/kit';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { forEachDatabase } from '../../support/databases';
@@ -127,6 +127,21 @@ forEachDatabase('billing: POST /webhooks/stripe', (target) => {
     expect(kit.events).not.to.have.emitted('PAYMENT_RECORDED');
     expect((await kit.db('billing_stripe_events').first()).status).to.equal('refused');
     expect((await stripe.deliver(body)).json()).to.include({ outcome: 'duplicate' });
+  });
+
+  it('a refund nobody can be named for answers 500 and stores nothing, so Stripe retries it', async () => {
+    const intent = stripe.intent({ amount: 5000, metadata: { tenantId: kit.tenantId, clientId } }); // no invoice: never applied
+    await stripe.deliver(stripe.event('payment_intent.succeeded', intent));
+    const refund = stripe.event('charge.refunded', stripe.charge({ paymentIntent: intent.id, amount: 5000, amountRefunded: 5000, metadata: { tenantId: kit.tenantId, clientId } }));
+    const res = await stripe.deliver(refund);
+    expect(res.statusCode).to.equal(500);
+    expect(await kit.db('billing_stripe_events').where({ event_type: 'charge.refunded' })).to.be.empty;
+    expect(kit.events).not.to.have.emitted('PAYMENT_REFUNDED');
+    // Once an automation user is configured, Stripe's retry goes through.
+    const automationUserId = uuidv4();
+    await kit.run(() => kit.resolve(BillingSettingsService).configure({ automationUserId }));
+    expect((await stripe.deliver(refund)).json()).to.include({ outcome: 'processed' });
+    expect(kit.events).to.have.emitted('PAYMENT_REFUNDED').withPayload({ refundedByUserId: automationUserId, amount: 5000 }).times(1);
   });
 
   it('a parked refund nobody can be named for stays parked and does not fail its payment', async () => {
