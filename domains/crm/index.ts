@@ -1,4 +1,7 @@
-import { ticketsModule } from '../tickets';
+import { AppointmentClientPolicy, schedulingModule } from '../scheduling';
+import { TicketClientPolicy, ticketsModule } from '../tickets';
+import { ClientLifecycleService } from './clients/client-lifecycle-service';
+import { ArchivedClientsGetNoAppointments, ArchivedClientsGetNoTickets } from './clients/client-policies';
 import { ClientRepository } from './clients/client-repository';
 import { ClientService } from './clients/client-service';
 import { clientsMigration } from './clients/client.migration';
@@ -15,12 +18,19 @@ export * from './contacts/contact';
 export * from './clients/client-errors';
 export * from './contacts/contact-errors';
 export { ClientService } from './clients/client-service';
+export { ClientLifecycleService } from './clients/client-lifecycle-service';
+export { ArchivedClientsGetNoTickets, ArchivedClientsGetNoAppointments } from './clients/client-policies';
 export { ContactService } from './contacts/contact-service';
 
 export const crmModule = crm.define({
-  // Merges move a client's open tickets through the tickets module's public service.
-  dependsOn: [ticketsModule],
-  services: [ClientRepository, ContactRepository, ClientService, ContactService],
+  // Merges move a client's open tickets through the tickets module's public service; scheduling
+  // and tickets declare the client-policy ports CRM provides (an archived client gets no new work).
+  dependsOn: [ticketsModule, schedulingModule],
+  services: [ClientRepository, ContactRepository, ClientService, ClientLifecycleService, ContactService],
+  provides: [
+    { token: TicketClientPolicy, useClass: ArchivedClientsGetNoTickets },
+    { token: AppointmentClientPolicy, useClass: ArchivedClientsGetNoAppointments },
+  ],
   migrations: [clientsMigration, contactsMigration],
   tables: ['crm_clients', 'crm_contacts'],
 });

@@ -42,3 +42,13 @@ export interface ClientPatch {
   phoneNumber?: string | null;
   industry?: string | null;
 }
+
+/** What one client action did; an empty `changes` means it changed nothing (no event). */
+export interface ClientChange {
+  before: Client;
+  after: Client;
+  /** The emission clock of the action. */
+  at: Date;
+  updatedFields: string[];
+  changes: Record<string, { previous: unknown; new: unknown }>;
+}

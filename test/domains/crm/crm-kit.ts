@@ -1,4 +1,4 @@
-import { ClientService, ContactService, crmModule } from '../../../domains/crm';
+import { ClientLifecycleService, ClientService, ContactService, crmModule } from '../../../domains/crm';
 import { DomainModule } from '../../../lib/kit';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { DatabaseTarget } from '../../support/databases';
@@ -10,6 +10,7 @@ export async function crmKit(target: DatabaseTarget, modules: DomainModule[] = [
     kit,
     clients: kit.resolve(ClientService),
     contacts: kit.resolve(ContactService),
+    lifecycle: kit.resolve(ClientLifecycleService),
   };
 }
 
