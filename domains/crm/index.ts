@@ -7,6 +7,7 @@ import { ClientService } from './clients/client-service';
 import { clientsMigration } from './clients/client.migration';
 import { ContactRepository } from './contacts/contact-repository';
 import { ContactService } from './contacts/contact-service';
+import { ContactLifecycleService } from './contacts/contact-lifecycle-service';
 import { contactsMigration } from './contacts/contact.migration';
 import { crm } from './module';
 
@@ -21,12 +22,13 @@ export { ClientService } from './clients/client-service';
 export { ClientLifecycleService } from './clients/client-lifecycle-service';
 export { ArchivedClientsGetNoTickets, ArchivedClientsGetNoAppointments } from './clients/client-policies';
 export { ContactService } from './contacts/contact-service';
+export { ContactLifecycleService } from './contacts/contact-lifecycle-service';
 
 export const crmModule = crm.define({
   // Merges move a client's open tickets through the tickets module's public service; scheduling
   // and tickets declare the client-policy ports CRM provides (an archived client gets no new work).
   dependsOn: [ticketsModule, schedulingModule],
-  services: [ClientRepository, ContactRepository, ClientService, ClientLifecycleService, ContactService],
+  services: [ClientRepository, ContactRepository, ClientService, ClientLifecycleService, ContactService, ContactLifecycleService],
   provides: [
     { token: TicketClientPolicy, useClass: ArchivedClientsGetNoTickets },
     { token: AppointmentClientPolicy, useClass: ArchivedClientsGetNoAppointments },

@@ -1,4 +1,4 @@
-import { ClientLifecycleService, ClientService, ContactService, crmModule } from '../../../domains/crm';
+import { ClientLifecycleService, ClientService, ContactLifecycleService, ContactService, crmModule } from '../../../domains/crm';
 import { DomainModule } from '../../../lib/kit';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { DatabaseTarget } from '../../support/databases';
@@ -11,6 +11,7 @@ export async function crmKit(target: DatabaseTarget, modules: DomainModule[] = [
     clients: kit.resolve(ClientService),
     contacts: kit.resolve(ContactService),
     lifecycle: kit.resolve(ClientLifecycleService),
+    contactLifecycle: kit.resolve(ContactLifecycleService),
   };
 }
 
