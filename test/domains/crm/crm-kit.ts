@@ -1,4 +1,4 @@
-import { ClientLifecycleService, ClientService, ContactLifecycleService, ContactService, crmModule } from '../../../domains/crm';
+import { ClientLifecycleService, ClientService, ContactLifecycleService, ContactService, crmModule, InteractionService, NoteService } from '../../../domains/crm';
 import { DomainModule } from '../../../lib/kit';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { DatabaseTarget } from '../../support/databases';
@@ -12,6 +12,8 @@ export async function crmKit(target: DatabaseTarget, modules: DomainModule[] = [
     contacts: kit.resolve(ContactService),
     lifecycle: kit.resolve(ClientLifecycleService),
     contactLifecycle: kit.resolve(ContactLifecycleService),
+    interactions: kit.resolve(InteractionService),
+    notes: kit.resolve(NoteService),
   };
 }
 
