@@ -1,10 +1,12 @@
 import { DomainModule } from '../lib/kit';
+import { assetsModule } from './assets';
 import { billingModule } from './billing';
 import { integrationsModule } from './integrations';
 import { projectsModule } from './projects';
 import { schedulingModule } from './scheduling';
 import { ticketsModule } from './tickets';
 
+export { assetsModule } from './assets';
 export { billingModule } from './billing';
 export { integrationsModule } from './integrations';
 export { projectsModule } from './projects';
@@ -12,4 +14,4 @@ export { schedulingModule } from './scheduling';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule, assetsModule];
