@@ -12,7 +12,9 @@ import { MediaProcessor } from './media/processing/media-processor';
 import { assets } from './module';
 import { assetsRoutes } from './routes';
 import { OwnershipService } from './ownership/ownership-service';
-import { PartyDirectory, UncheckedPartyDirectory } from './ownership/party-directory';
+import { crmModule } from '../crm';
+import { CrmPartyDirectory } from './ownership/crm-party-directory';
+import { PartyDirectory } from './ownership/party-directory';
 import { SiteService } from './sites/site-service';
 import { WarrantySweeper } from './warranty/warranty-sweeper';
 
@@ -47,15 +49,18 @@ export { AssetSettings } from './settings';
 export { AssetService } from './assets/asset-service';
 export { OwnershipService } from './ownership/ownership-service';
 export { PartyDirectory, UncheckedPartyDirectory } from './ownership/party-directory';
+export { CrmPartyDirectory } from './ownership/crm-party-directory';
 export { SiteService } from './sites/site-service';
 export { WarrantySweeper } from './warranty/warranty-sweeper';
 
 export const assetsModule = assets.define({
+  // Owners and an asset's client are checked against CRM (clients, contacts) through its public services.
+  dependsOn: [crmModule],
   services: [AssetRepository, SiteService, AssetService, OwnershipService, UploadLimits, FileIntake, MediaRepository, MediaFileService, ImageRenderer, MediaProcessingService],
   handlers: [MediaProcessor],
   sweepers: [WarrantySweeper],
   routes: assetsRoutes,
-  provides: [{ token: PartyDirectory, useClass: UncheckedPartyDirectory }],
+  provides: [{ token: PartyDirectory, useClass: CrmPartyDirectory }],
   migrations: [assetsMigration, mediaMigration],
   tables: ['assets', 'asset_sites', 'asset_warranty_notices', 'media_files', 'media_renditions', 'media_upload_limits'],
 });

@@ -5,9 +5,8 @@ import { injectable } from 'tsyringe';
  * belong to the CRM module. Assets (owners, an asset's client) and documents (association targets)
  * ask it before writing a reference, so no asset points at a client that does not exist.
  *
- * The default binding, UncheckedPartyDirectory, accepts every id: it is what a runtime without CRM
- * gets. A runtime with CRM binds CrmPartyDirectory (through `provides`), which asks CRM's public
- * services.
+ * The module binds CrmPartyDirectory (CRM's public services). UncheckedPartyDirectory accepts every
+ * id, for an application that runs assets with a client register of its own (bind it, or its own).
  */
 export abstract class PartyDirectory {
   abstract clientExists(clientId: string): Promise<boolean>;

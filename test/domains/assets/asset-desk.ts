@@ -38,18 +38,20 @@ export class AssetDesk {
     readonly kit: TestKit,
     readonly parties: KnownParties,
     readonly settings: AssetSettings,
+    realCrm: boolean,
   ) {
     kit.container.registerInstance(AssetSettings, settings);
-    kit.container.registerInstance(PartyDirectory as any, parties);
+    if (!realCrm) kit.container.registerInstance(PartyDirectory as any, parties);
     this.assets = kit.resolve(AssetService);
     this.ownership = kit.resolve(OwnershipService);
     this.sites = kit.resolve(SiteService);
     this.warranty = kit.resolve(WarrantySweeper);
   }
 
-  static async create(target: DatabaseTarget, settings: Partial<AssetSettings> = {}, modules: DomainModule[] = [assetsModule]): Promise<AssetDesk> {
+  /** `realCrm`: owners are checked by CRM's services (the module's own binding) instead of KnownParties. */
+  static async create(target: DatabaseTarget, settings: Partial<AssetSettings> = {}, { modules = [assetsModule], realCrm = false }: { modules?: DomainModule[]; realCrm?: boolean } = {}): Promise<AssetDesk> {
     const kit = await createTestKit({ modules, databaseUrl: target.url });
-    return new AssetDesk(kit, new KnownParties(), new AssetSettings(settings));
+    return new AssetDesk(kit, new KnownParties(), new AssetSettings(settings), realCrm);
   }
 
   run<T>(fn: () => Promise<T>, ctx: EmissionContextInit = {}): Promise<T> {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
+import { ClientService, ContactService } from '../../../domains/crm';
 import { AssetNotAssignedError, AssetOwnerInputError, AssetOwnerNotFoundError } from '../../../domains/assets';
 import { forEachDatabase } from '../../support/databases';
 import { AssetDesk } from './asset-desk';
@@ -61,6 +62,19 @@ forEachDatabase('assets: who holds an asset', (target) => {
     expect(bad).to.be.instanceOf(AssetOwnerInputError).and.include({ field: 'owner.id' });
     expect((await desk.run(() => desk.assets.get(asset.id))).ownerId).to.equal(undefined);
     expect(desk.kit.events.types()).to.deep.equal([]);
+  });
+
+  it("with CRM's own services: real clients and contacts are accepted, unknown and other tenants' refused", async () => {
+    await desk.close();
+    desk = await AssetDesk.create(target, {}, { realCrm: true });
+    const client = await desk.run(() => desk.kit.resolve(ClientService).create({ name: 'Acme Dental' }));
+    const contact = await desk.run(() => desk.kit.resolve(ContactService).create({ clientId: client.id, fullName: 'Dana Reyes' }));
+    const asset = await desk.run(() => desk.assets.create({ name: 'Laptop', clientId: client.id }));
+    await desk.run(() => desk.ownership.assign(asset.id, { type: 'contact', id: contact.id }));
+    expect(desk.kit.events).to.have.emitted('ASSET_ASSIGNED').withPayload({ assetId: asset.id, newOwnerType: 'contact', newOwnerId: contact.id }).times(1);
+    expect(await desk.refusal(() => desk.ownership.assign(asset.id, { type: 'client', id: uuidv4() }))).to.be.instanceOf(AssetOwnerNotFoundError);
+    const elsewhere = await desk.run(() => desk.kit.resolve(ClientService).create({ name: 'Other MSP client' }), { tenantId: uuidv4() });
+    expect(await desk.refusal(() => desk.ownership.assign(asset.id, { type: 'client', id: elsewhere.id }))).to.be.instanceOf(AssetOwnerNotFoundError);
   });
 
   if (target.name === 'postgres') {
