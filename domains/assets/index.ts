@@ -11,6 +11,7 @@ import { MediaProcessingService } from './media/processing/media-processing-serv
 import { MediaProcessor } from './media/processing/media-processor';
 import { assets } from './module';
 import { assetsRoutes } from './routes';
+import { assetsDemo } from './demo';
 import { OwnershipService } from './ownership/ownership-service';
 import { crmModule } from '../crm';
 import { CrmPartyDirectory } from './ownership/crm-party-directory';
@@ -60,6 +61,7 @@ export const assetsModule = assets.define({
   handlers: [MediaProcessor],
   sweepers: [WarrantySweeper],
   routes: assetsRoutes,
+  demo: assetsDemo,
   provides: [{ token: PartyDirectory, useClass: CrmPartyDirectory }],
   migrations: [assetsMigration, mediaMigration],
   tables: ['assets', 'asset_sites', 'asset_warranty_notices', 'media_files', 'media_renditions', 'media_upload_limits'],

@@ -13,6 +13,7 @@ import { StoredContentRelease } from './documents/stored-content-release';
 import { DocumentGenerator } from './generation/document-generator';
 import { documents } from './module';
 import { documentsRoutes } from './routes';
+import { documentsDemo } from './demo';
 import './signatures/signature.events';
 
 /** The documents module's public surface: other modules and applications import only this file. */
@@ -38,4 +39,5 @@ export const documentsModule = documents.define({
   migrations: [documentsMigration],
   tables: ['documents', 'document_associations'],
   routes: documentsRoutes,
+  demo: documentsDemo,
 });
