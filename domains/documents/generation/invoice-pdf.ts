@@ -9,8 +9,9 @@ export function formatMoney(minor: number, currency: string): string {
 }
 
 /**
- * An invoice as a one-or-more page A4 PDF (pdfkit, built-in Helvetica): number, status, client,
- * lines with quantity, unit price and amount, and the total. `at` is written as the PDF's
+ * An invoice as a one-or-more page A4 PDF (pdfkit, built-in Helvetica, so Latin-1 text only): number,
+ * status, client, due date, lines with quantity, unit price and amount, the total, and what was paid,
+ * credited or written off with the balance due. `at` is written as the PDF's
  * creation date, so the same invoice rendered at the same time gives the same bytes.
  */
 export function renderInvoicePdf(invoice: Invoice, at: Date, clientName?: string): Promise<Buffer> {
@@ -28,6 +29,7 @@ export function renderInvoicePdf(invoice: Invoice, at: Date, clientName?: string
     doc.text(`Client: ${clientName ?? invoice.clientId}`);
     if (invoice.finalizedAt) doc.text(`Finalized: ${invoice.finalizedAt.toISOString().slice(0, 10)}`);
     doc.text(`Issued: ${at.toISOString().slice(0, 10)}`);
+    if (invoice.dueDate) doc.text(`Due: ${invoice.dueDate}`);
     doc.moveDown();
 
     const cols = { description: 50, quantity: 330, unit: 390, amount: 470 };
@@ -46,6 +48,10 @@ export function renderInvoicePdf(invoice: Invoice, at: Date, clientName?: string
     for (const line of invoice.lines) row(line.description, String(line.quantity), money(line.unitPrice), money(line.quantity * line.unitPrice));
     doc.moveDown();
     row('Total', '', '', money(invoice.totalAmount), true);
+    if (invoice.amountPaid) row('Paid', '', '', `-${money(invoice.amountPaid)}`);
+    if (invoice.amountCredited) row('Credited', '', '', `-${money(invoice.amountCredited)}`);
+    if (invoice.amountWrittenOff) row('Written off', '', '', `-${money(invoice.amountWrittenOff)}`);
+    if (invoice.balance !== invoice.totalAmount) row('Balance due', '', '', money(invoice.balance), true);
     doc.end();
   });
 }
