@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
 import { v4 as uuidv4 } from 'uuid';
-import { UploadInputError, UploadTooLargeError, UploadTypeMismatchError } from '../../../domains/assets';
+import { FileIntake, UploadInputError, UploadRaceError, UploadTooLargeError, UploadTypeMismatchError } from '../../../domains/assets';
 import { DocumentNotFoundError } from '../../../domains/documents';
 import { forEachDatabase } from '../../support/databases';
 import { jpeg, noisyJpeg, pdf, png } from '../assets/sample-files';
@@ -75,6 +75,20 @@ forEachDatabase('documents: upload and delete', (target) => {
 
     await desk.run(() => desk.documents.delete(theirs.id), { tenantId: theirs.tenantId });
     expect(await desk.stored(mine.storageKey)).to.equal(false);
+  });
+
+  it('content removed between storing and recording an upload is refused as a race, and nothing is recorded', async () => {
+    const bytes = await pdf('Same bytes');
+    const first = await desk.run(() => desk.documents.upload({ file: bytes, fileName: 'first.pdf' }));
+    // The second upload's bytes are stored (same key), then the only document using them is deleted.
+    const stored = await desk.run(() => desk.kit.resolve(FileIntake).store({ file: bytes, fileName: 'second.pdf' }));
+    await desk.run(() => desk.documents.delete(first.id));
+    expect(await desk.stored(stored.storageKey)).to.equal(false);
+    expect(await desk.refusal(() => desk.documents.record(stored))).to.be.instanceOf(UploadRaceError);
+    expect(desk.kit.events.ofType('DOCUMENT_UPLOADED')).to.have.length(1);
+    // Sending it again works.
+    const again = await desk.run(() => desk.documents.upload({ file: bytes, fileName: 'second.pdf' }));
+    expect(await desk.stored(again.storageKey)).to.equal(true);
   });
 
   it("another tenant cannot read or delete the tenant's documents", async () => {
