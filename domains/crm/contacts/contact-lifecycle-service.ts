@@ -65,6 +65,24 @@ export class ContactLifecycleService {
   }
 
   /**
+   * Moves the contact to another client; used by client merges (ClientMergeService), which lock
+   * and check both clients first. A moved primary contact stops being primary (the target keeps
+   * its own). Emits CONTACT_UPDATED with changes.clientId; archived contacts move too.
+   */
+  @EmitsEvent('CONTACT_UPDATED', contactUpdated)
+  async moveToClient(contactId: string, clientId: string): Promise<ContactChange> {
+    const tenant = currentTenant('ContactLifecycleService.moveToClient');
+    requireStaff('ContactLifecycleService.moveToClient');
+    const before = await this.contacts.get(contactId, { forUpdate: true });
+    const target = await this.clients.getActive(clientId, 'move a contact to the client');
+    const at = actionTime();
+    const diff = diffFields(contactView(before), contactView({ ...before, clientId: target.id }));
+    if (!diff.updatedFields.length) return { before, after: before, at, ...diff };
+    await this.uow.db('crm_contacts').where({ tenant, contact_id: before.id }).update({ client_id: target.id, is_primary: false, updated_at: at });
+    return { before, after: await this.contacts.get(before.id), at, ...diff };
+  }
+
+  /**
    * Makes the contact its client's primary (main, billing) contact; the previous primary stops
    * being one and is named in CONTACT_PRIMARY_SET. Exactly one primary per client also under
    * concurrent calls: the client row is locked for the change, and a unique key backs it. The
