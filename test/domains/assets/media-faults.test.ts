@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastify, { FastifyInstance } from 'fastify';
 import sinon from 'sinon';
-import { assetsModule, MediaFileService, MediaProcessingService } from '../../../domains/assets';
+import { assetsModule, MediaFileService, MediaProcessingService, MediaProcessor } from '../../../domains/assets';
+import { v4 as uuidv4 } from 'uuid';
 import { BlobNotFoundError, LocalBlobStore } from '../../../lib/blobs';
 import { forEachDatabase } from '../../support/databases';
 import { AssetDesk } from './asset-desk';
@@ -48,6 +49,11 @@ forEachDatabase('assets: media faults (storage, lost content, aborted uploads)',
     const uploaded = await desk.run(async () => files.upload({ file: await png(50, 50), fileName: 'gone.png' }));
     await desk.kit.settle();
     expect(desk.kit.events).to.have.emitted('MEDIA_PROCESSING_FAILED').withPayload({ fileId: uploaded.id, errorCode: 'CONTENT_MISSING', retryable: false }).times(1);
+  });
+
+  it('FILE_UPLOADED about a file the tenant does not have (a simulated event) is acknowledged, emitting nothing', async () => {
+    await desk.run(() => desk.kit.resolve(MediaProcessor).onFileUploaded({ fileId: uuidv4() } as any), { actorUserId: undefined, actorType: 'SYSTEM' });
+    expect(desk.kit.events.types()).to.deep.equal([]);
   });
 
   it('an upload the client aborts half way leaves no file, temporary or not, and records nothing', async () => {
