@@ -29,7 +29,7 @@ export class ContactService {
     const tenant = currentTenant('ContactService.create');
     const userId = requireStaff('ContactService.create');
     const fields = checkCreateContact(input);
-    await this.clients.getActive(fields.clientId, 'add a contact', { field: 'clientId' });
+    await this.clients.getActive(fields.clientId, 'add a contact', { field: 'clientId', forShare: true });
     await this.contacts.assertEmailFree(fields.email);
     const id = uuidv4();
     const now = actionTime();
