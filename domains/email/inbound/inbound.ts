@@ -54,16 +54,23 @@ export interface ParsedEmail {
 
 export type MatchedBy = 'in_reply_to' | 'references' | 'reply_token';
 
+/** What an inbound message led to. */
+export type InboundOutcome = 'reply' | 'ticket_opened' | 'report' | 'automatic' | 'unknown_sender' | 'no_routing' | 'reply_refused' | 'unparsable';
+
 /** An inbound message after ingestion, and what it led to. */
-export interface InboundEmail {
-  id: string;
+export interface InboundResult {
+  inboundId: string;
   tenantId: string;
   providerId: string;
+  /** microsoft, google, or file for `wfe email ingest`. */
   provider: string;
   parsed: ParsedEmail;
   threadId: string;
   rawMimeRef: string;
   receivedAt: Date;
-  /** false when the same message was taken in before (no event). */
+  /** false when the same message was taken in before (nothing happened, no event). */
   isNew: boolean;
+  outcome: InboundOutcome;
+  ticketId?: string;
+  matchedBy?: MatchedBy;
 }

@@ -24,6 +24,13 @@ export class OutboundStore {
     return row ? toOutbound(row) : undefined;
   }
 
+  /** The message the SMTP server or sending service gave this id. */
+  async byProviderId(providerMessageId: string): Promise<OutboundEmail | undefined> {
+    const tenant = currentTenant('OutboundStore.byProviderId');
+    const row = await this.uow.db('email_outbound_messages').where({ tenant, provider_message_id: providerMessageId }).first();
+    return row ? toOutbound(row) : undefined;
+  }
+
   async find(messageId: string): Promise<OutboundEmail | undefined> {
     const tenant = currentTenant('OutboundStore.find');
     const row = await this.uow.db('email_outbound_messages').where({ tenant, message_id: messageId }).first();
