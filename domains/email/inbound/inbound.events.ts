@@ -49,7 +49,7 @@ export class EmailIngressSkipReason {
 export class InboundEmailData {
   @StringField({ description: "The message's Message-ID without angle brackets (a generated one when the message had none)" }) id!: string;
   @StringField({ optional: true, description: 'Conversation key: the first References id, else In-Reply-To, else the message id' }) threadId?: string;
-  @NestedField(() => EmailAddressData, { description: 'From (the null sender <> is reported as mailer-daemon@invalid)' }) from!: EmailAddressData;
+  @NestedField(() => EmailAddressData, { description: 'From (a message without a usable From is reported as mailer-daemon@sender.invalid)' }) from!: EmailAddressData;
   @NestedArrayField(() => EmailAddressData, { optional: true }) to?: EmailAddressData[];
   @NestedArrayField(() => EmailAddressData, { optional: true }) cc?: EmailAddressData[];
   @NestedArrayField(() => EmailAddressData, { optional: true }) bcc?: EmailAddressData[];

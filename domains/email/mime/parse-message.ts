@@ -11,7 +11,7 @@ export interface ParseCaps {
   maxHeaderLines: number;
 }
 
-const NULL_SENDER = 'mailer-daemon@invalid';
+const NULL_SENDER = 'mailer-daemon@sender.invalid';
 
 /** A Message-ID for a message that has none: derived from its bytes, so a re-delivery gets the same one. */
 const derivedId = (raw: Buffer) => `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id.invalid`;
