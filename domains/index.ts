@@ -1,5 +1,6 @@
 import { DomainModule } from '../lib/kit';
 import { billingModule } from './billing';
+import { crmModule } from './crm';
 import { emailModule } from './email';
 import { integrationsModule } from './integrations';
 import { projectsModule } from './projects';
@@ -7,6 +8,7 @@ import { schedulingModule } from './scheduling';
 import { ticketsModule } from './tickets';
 
 export { billingModule } from './billing';
+export { crmModule } from './crm';
 export { emailModule } from './email';
 export { integrationsModule } from './integrations';
 export { projectsModule } from './projects';
@@ -14,4 +16,4 @@ export { schedulingModule } from './scheduling';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule, emailModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule, crmModule, emailModule];

@@ -1,7 +1,9 @@
+import { crmModule } from '../crm';
 import { ticketsModule } from '../tickets';
 import { DeliveryReportService } from './delivery/delivery-service';
 import { deliveryMigration } from './delivery/delivery.migration';
-import { EmailContactDirectory, NoContactDirectory } from './inbound/contact-directory';
+import { EmailContactDirectory } from './inbound/contact-directory';
+import { CrmContactDirectory } from './inbound/crm-contact-directory';
 import { inboundMigration } from './inbound/inbound.migration';
 import { InboundEmailService } from './inbound/inbound-service';
 import { ThreadMatcher } from './inbound/thread-matcher';
@@ -40,7 +42,7 @@ export { Suppression, SuppressionReason } from './suppression/suppression-list';
 export { EmailSettings, OutboundEmailService, OutboundDispatcher, SuppressionList, EmailProviderService, InboundEmailService, DeliveryReportService };
 
 export const emailModule = email.define({
-  dependsOn: [ticketsModule],
+  dependsOn: [ticketsModule, crmModule],
   services: [
     OutboundStore,
     SmtpTransport,
@@ -54,10 +56,11 @@ export const emailModule = email.define({
     EmailProviderService,
     DeliveryReportService,
     ThreadMatcher,
+    CrmContactDirectory,
     InboundEmailService,
   ],
   sweepers: [OutboundDispatcher],
-  provides: [{ token: EmailContactDirectory, useClass: NoContactDirectory }],
+  provides: [{ token: EmailContactDirectory, useClass: CrmContactDirectory }],
   migrations: [outboundMigration, suppressionMigration, threadsMigration, providersMigration, deliveryMigration, inboundMigration],
   tables: ['email_outbound_messages', 'email_suppressions', 'email_message_index', 'email_providers', 'email_delivery_reports', 'email_sending_services', 'email_webhook_deliveries', 'email_inbound_messages'],
 });

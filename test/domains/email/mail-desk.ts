@@ -1,7 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import {
   DeliveryReportService,
-  EmailContactDirectory,
   emailModule,
   EmailProvider,
   EmailProviderService,
@@ -11,6 +10,7 @@ import {
   OutboundDispatcher,
   OutboundEmailService,
 } from '../../../domains/email';
+import { ClientService, ContactService } from '../../../domains/crm';
 import { Board, Priority, TicketSetupService } from '../../../domains/tickets';
 import { EmissionContextInit } from '../../../lib/emission/emission-context';
 import { createTestKit, TestKit } from '../../../lib/testing';
@@ -18,24 +18,9 @@ import { DatabaseTarget } from '../../support/databases';
 import { FakeMailProvider } from './fake-mail-provider';
 import { SmtpSink } from './smtp-sink';
 
-/** Client contacts by address, standing in for the CRM's contacts in these tests. */
-export class ContactBook extends EmailContactDirectory {
-  readonly byEmail = new Map<string, KnownContact>();
-
-  add(email: string): KnownContact {
-    const contact = { contactId: uuidv4(), clientId: uuidv4() };
-    this.byEmail.set(email.toLowerCase(), contact);
-    return contact;
-  }
-
-  async findByEmail(email: string): Promise<KnownContact | undefined> {
-    return this.byEmail.get(email.toLowerCase());
-  }
-}
-
 /**
  * A tenant's email desk: the email module with tickets on a fresh database, sending to a local
- * SMTP sink, its mailbox served by a local Graph/Gmail stand-in, Alice a known contact.
+ * SMTP sink, its mailbox served by a local Graph/Gmail stand-in, Alice a CRM contact of an active client.
  */
 export class MailDesk {
   readonly outbound: OutboundEmailService;
@@ -43,7 +28,6 @@ export class MailDesk {
   readonly providers: EmailProviderService;
   readonly inbound: InboundEmailService;
   readonly delivery: DeliveryReportService;
-  readonly contacts = new ContactBook();
   alice!: KnownContact;
   board!: Board;
   priority!: Priority;
@@ -55,7 +39,6 @@ export class MailDesk {
     readonly settings: EmailSettings,
   ) {
     kit.container.registerInstance(EmailSettings, settings);
-    kit.container.registerInstance(EmailContactDirectory as any, this.contacts);
     this.outbound = kit.resolve(OutboundEmailService);
     this.dispatcher = kit.resolve(OutboundDispatcher);
     this.providers = kit.resolve(EmailProviderService);
@@ -77,14 +60,17 @@ export class MailDesk {
       ...settings,
     });
     const desk = new MailDesk(kit, smtp, api, all);
-    desk.alice = desk.contacts.add('alice@client.example');
     await kit.run(async () => {
       const setup = kit.resolve(TicketSetupService);
       await setup.createStatus({ name: 'New', isDefault: true, order: 1 });
       await setup.createStatus({ name: 'Resolved', isClosed: true, isDefault: true, order: 2 });
       desk.priority = await setup.createPriority({ name: 'Normal', order: 1 });
       desk.board = await setup.createBoard({ name: 'Service Desk', tier: 1 });
+      const client = await kit.resolve(ClientService).create({ name: 'Client Ltd', status: 'active' });
+      const alice = await kit.resolve(ContactService).create({ clientId: client.id, fullName: 'Alice Doe', email: 'Alice@client.example' });
+      desk.alice = { contactId: alice.id, clientId: client.id };
     });
+    kit.events.clear();
     return desk;
   }
 
