@@ -26,6 +26,9 @@ import { threadsMigration } from './threads/threads.migration';
 import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
 import { UnsubscribeService } from './unsubscribe/unsubscribe-service';
 import { emailRoutes } from './routes';
+import { emailCommands } from './commands';
+import { emailDemo } from './demo/demo';
+import { FileIngest } from './inbound/file-ingest';
 import { GmailPushReceiver } from './webhooks/gmail-push';
 import { GraphNotificationReceiver } from './webhooks/graph-notifications';
 import { MailboxFetcher } from './webhooks/mailbox-notifications';
@@ -48,7 +51,7 @@ export { ProviderVerificationError } from './providers/provider-service';
 export { EmailContactDirectory, KnownContact } from './inbound/contact-directory';
 export { Suppression, SuppressionReason } from './suppression/suppression-list';
 export { EmailSettings, OutboundEmailService, OutboundDispatcher, SuppressionList, EmailProviderService, InboundEmailService, DeliveryReportService, UnsubscribeService };
-export { GraphNotificationReceiver, GmailPushReceiver, SendingServiceKeys, SendingServiceReceiver, MailboxFetcher };
+export { FileIngest, GraphNotificationReceiver, GmailPushReceiver, SendingServiceKeys, SendingServiceReceiver, MailboxFetcher };
 export { SendingService, SENDING_SERVICES } from './webhooks/sending-service-keys';
 export { EmailWebhookRefusedError } from './webhooks/webhook-refusal';
 export { Unsubscription, UnsubscribeTokenError } from './unsubscribe/unsubscribe-service';
@@ -71,6 +74,7 @@ export const emailModule = email.define({
     ThreadMatcher,
     CrmContactDirectory,
     InboundEmailService,
+    FileIngest,
     MailboxFetcher,
     GraphNotificationReceiver,
     GmailPushReceiver,
@@ -81,5 +85,7 @@ export const emailModule = email.define({
   provides: [{ token: EmailContactDirectory, useClass: CrmContactDirectory }],
   migrations: [outboundMigration, suppressionMigration, threadsMigration, providersMigration, deliveryMigration, inboundMigration],
   routes: emailRoutes,
+  commands: emailCommands,
+  demo: emailDemo,
   tables: ['email_outbound_messages', 'email_suppressions', 'email_message_index', 'email_providers', 'email_delivery_reports', 'email_sending_services', 'email_webhook_deliveries', 'email_inbound_messages'],
 });
