@@ -61,6 +61,14 @@ forEachDatabase('email: inbound messages, tickets and threading', (target) => {
     expect(desk.kit.events).to.have.emitted('TICKET_CUSTOMER_REPLIED').withPayload({ ticketId: result.ticketId, contactId: desk.alice.contactId }).times(1);
   });
 
+  it('empty bytes name the field raw; nothing is kept or emitted', async () => {
+    const provider = await desk.connected();
+    const err = await desk.ingest(provider.id, Buffer.alloc(0)).catch((e) => e);
+    expect(err.field).to.equal('raw');
+    expect(await desk.kit.db('email_inbound_messages')).to.be.empty;
+    expect(desk.kit.events.all).to.be.empty;
+  });
+
   it('the same message notified twice is received once', async () => {
     const provider = await desk.connected();
     await desk.ingest(provider.id, fixture('new-request.eml'));
@@ -135,7 +143,9 @@ forEachDatabase('email: inbound messages, tickets and threading', (target) => {
   it('a reply without In-Reply-To is matched by References, and one without any threading header by the reply token', async () => {
     const provider = await desk.connected();
     const opened = await desk.ingest(provider.id, fixture('new-request.eml'));
+    desk.settings.defaultFrom = 'noreply@msp.example';
     const { queued } = await desk.run(() => desk.outbound.queue({ ticketId: opened.ticketId!, to: ['alice@client.example'], subject: 'Re: Printer', text: 'On it.' }));
+    expect(queued!.from).to.equal('support@msp.example');
     const byRefs = await desk.ingest(provider.id, answer({ messageId: 'ans-2@client.example', references: ['unknown@else.example', queued!.messageId] }));
     const byToken = await desk.ingest(provider.id, answer({ messageId: 'ans-3@client.example', to: `support+r-${queued!.replyToken}@msp.example` }));
     expect([byRefs.matchedBy, byToken.matchedBy]).to.deep.equal(['references', 'reply_token']);
