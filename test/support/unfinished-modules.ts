@@ -4,5 +4,4 @@
  */
 export const UNFINISHED_MODULES: Record<string, number> = {
   billing: 19,
-  crm: 11,
 };
