@@ -77,7 +77,8 @@ export class InboundEmailService {
     if (parsed.reportType) {
       const report = await readReport(raw);
       if (report) {
-        const envelopeToken = [...parsed.to, ...parsed.cc].map((a) => subaddressOf(a.email, this.settings.bounceAddress)).find((t) => t?.startsWith('b-'))?.slice(2);
+        const candidates = [...parsed.to, ...parsed.cc].map((a) => a.email).concat(report.kind === 'arf' && report.originalMailFrom ? [report.originalMailFrom] : []);
+        const envelopeToken = candidates.map((a) => subaddressOf(a, this.settings.bounceAddress)).find((t) => t?.startsWith('b-'))?.slice(2);
         await this.delivery.record(reportSignals(report, { envelopeToken, rawRef: rawMimeRef }));
       }
       return { outcome: 'report' };
