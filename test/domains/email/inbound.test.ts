@@ -23,6 +23,9 @@ function answer(opts: { to?: string; inReplyTo?: string; references?: string[]; 
     '',
     opts.text ?? 'It works again, thank you!',
     '',
+    'On Mon, Mar 2, 2026 at 9:05 AM Support <support@msp.example> wrote:',
+    '> Restarted the print spooler.',
+    '',
   ];
   return Buffer.from(lines.join('\r\n'));
 }
@@ -138,6 +141,8 @@ forEachDatabase('email: inbound messages, tickets and threading', (target) => {
     }).times(1);
     expect(desk.kit.events).to.have.emitted('TICKET_CUSTOMER_REPLIED').withPayload({ ticketId: opened.ticketId }).times(1);
     expect(desk.kit.events.ofType('TICKET_CREATED')).to.be.empty;
+    const posted = await desk.kit.db('ticket_messages').where({ ticket_id: opened.ticketId }).orderBy('created_at', 'desc').first();
+    expect(posted).to.include({ content: 'It works again, thank you!', channel: 'email', author_type: 'contact', author_id: desk.alice.contactId });
   });
 
   it('a reply without In-Reply-To is matched by References, and one without any threading header by the reply token', async () => {
