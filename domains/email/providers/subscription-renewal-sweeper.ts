@@ -48,7 +48,8 @@ export class SubscriptionRenewalSweeper implements Sweeper {
   private async renew(tenantId: string, providerId: string, now: Date): Promise<Renewal> {
     const row = await this.store.row(providerId);
     const access = this.store.access(row);
-    if (!access) return { tenantId, providerId };
+    // Without a Pub/Sub topic a Gmail watch cannot be renewed: nothing to try (configure WFE_GMAIL_TOPIC).
+    if (!access || (row.provider_type === 'google' && !this.settings.gmailTopicName)) return { tenantId, providerId };
     try {
       const expiresAt =
         row.provider_type === 'microsoft'
