@@ -18,6 +18,7 @@ import { TagService } from './tags/tag-service';
 import { tagsMigration } from './tags/tag.migration';
 import { ClientMergeService } from './merges/client-merge-service';
 import { ContactMergeService } from './merges/contact-merge-service';
+import { crmDemo } from './demo';
 import { crm } from './module';
 
 /** The CRM module's public surface: other modules and applications import only this file. */
@@ -60,5 +61,6 @@ export const crmModule = crm.define({
     { token: AppointmentClientPolicy, useClass: ArchivedClientsGetNoAppointments },
   ],
   migrations: [clientsMigration, contactsMigration, interactionsMigration, notesMigration, tagsMigration],
+  demo: crmDemo,
   tables: ['crm_clients', 'crm_contacts', 'crm_interactions', 'crm_notes', 'crm_tags', 'crm_entity_tags'],
 });

@@ -4,6 +4,9 @@ import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from 
 import { Client, CreateClientInput } from './client';
 import { checkCreateClient } from './client-input';
 import { clientCreated, companyCreated } from './client-mappers';
+import { ClientArchivedError } from './client-errors';
+import { looksLikeId } from '../shared/input-checks';
+import { withRowLock } from '../shared/row-locks';
 import { ClientRepository } from './client-repository';
 
 /**
@@ -58,5 +61,21 @@ export class ClientService {
    */
   assertActive(clientId: string, action = 'use the client'): Promise<Client> {
     return this.clients.getActive(clientId, action);
+  }
+
+  /**
+   * The rule for modules that accept opaque client ids (tickets, appointments, projects): an
+   * archived client is refused (ClientArchivedError, code CLIENT_ARCHIVED, field `field`); an id
+   * the CRM does not know passes, as does a malformed one (the caller checks the format).
+   */
+  async assertNotArchived(clientId: string, action = 'use the client', field = 'clientId'): Promise<void> {
+    if (!looksLikeId(clientId)) return;
+    const db = this.uow.db;
+    // Held as read until commit: a merge or archive of this client waits for the new work, or it for them.
+    const row = await db('crm_clients')
+      .where({ client_id: clientId.toLowerCase(), tenant: currentTenant('ClientService.assertNotArchived') })
+      .modify(withRowLock(db, 'share'))
+      .first('archived_at');
+    if (row?.archived_at) throw new ClientArchivedError(clientId.toLowerCase(), action, field);
   }
 }

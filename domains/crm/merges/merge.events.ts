@@ -6,6 +6,7 @@ const STRATEGY = 'How the records were combined: absorb-fill-empty (everything o
 @crm.event({
   type: 'CLIENT_MERGED',
   name: 'Client Merged',
+  subject: 'sourceClientId',
   description:
     'A duplicate client (source) was combined into another (target) in one transaction: the source\'s contacts, notes, ' +
     'interactions, tags and open tickets moved to the target, and the source was archived. Each moved record tells its ' +
@@ -24,6 +25,7 @@ export class ClientMergedPayload extends DomainPayload {
 @crm.event({
   type: 'CONTACT_MERGED',
   name: 'Contact Merged',
+  subject: 'sourceContactId',
   description:
     'A duplicate contact (source) was combined into another contact of the same client (target) in one transaction: its ' +
     'notes, interactions, tags and open tickets moved to the target and the source was archived (CONTACT_ARCHIVED). The ' +
