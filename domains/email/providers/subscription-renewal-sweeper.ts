@@ -37,6 +37,8 @@ export class SubscriptionRenewalSweeper implements Sweeper {
     for (const { tenant, provider_id: providerId } of due) {
       const claimed = await this.uow.db('email_providers')
         .where({ tenant, provider_id: providerId, status: 'connected' })
+        // Still due (another sweep may have renewed it since the SELECT) and not claimed by a running sweep.
+        .where('subscription_expires_at', '<=', horizon)
         .andWhere((q) => q.whereNull('renewal_claimed_until').orWhere('renewal_claimed_until', '<', now))
         .update({ renewal_claimed_until: new Date(now.getTime() + 5 * 60_000) });
       if (!claimed) continue;
