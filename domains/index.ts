@@ -3,6 +3,7 @@ import { assetsModule } from './assets';
 import { billingModule } from './billing';
 import { crmModule } from './crm';
 import { documentsModule } from './documents';
+import { emailModule } from './email';
 import { integrationsModule } from './integrations';
 import { projectsModule } from './projects';
 import { schedulingModule } from './scheduling';
@@ -12,10 +13,11 @@ export { assetsModule } from './assets';
 export { billingModule } from './billing';
 export { crmModule } from './crm';
 export { documentsModule } from './documents';
+export { emailModule } from './email';
 export { integrationsModule } from './integrations';
 export { projectsModule } from './projects';
 export { schedulingModule } from './scheduling';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule, crmModule, assetsModule, documentsModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule, crmModule, assetsModule, documentsModule, emailModule];
