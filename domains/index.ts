@@ -1,15 +1,17 @@
 import { DomainModule } from '../lib/kit';
 import { billingModule } from './billing';
 import { integrationsModule } from './integrations';
+import { notificationsModule } from './notifications';
 import { projectsModule } from './projects';
 import { schedulingModule } from './scheduling';
 import { ticketsModule } from './tickets';
 
 export { billingModule } from './billing';
 export { integrationsModule } from './integrations';
+export { notificationsModule } from './notifications';
 export { projectsModule } from './projects';
 export { schedulingModule } from './scheduling';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, schedulingModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, notificationsModule, schedulingModule];

@@ -1,0 +1,39 @@
+import { ticketsModule } from '../tickets';
+import { ConfiguredEmailGateway, ConfiguredPushGateway, ConfiguredSmsGateway } from './delivery/configured-gateways';
+import { DeliveryHandler } from './delivery/delivery-handler';
+import { DeliveryService } from './delivery/delivery-service';
+import { EmailGateway, PushGateway, SmsGateway } from './delivery/gateway';
+import { notificationsDemo } from './demo';
+import { NotificationService } from './inbox/notification-service';
+import { notificationsMigration } from './inbox/notification.migration';
+import { notifications } from './module';
+import { NotificationPreferenceService } from './preferences/preference-service';
+import { notificationPreferencesMigration } from './preferences/preference.migration';
+import { notificationsRoutes } from './routes';
+import { TicketNotificationHandler } from './ticket-alerts/ticket-notification-handler';
+
+/** The notifications module's public surface: other modules and applications import only this file. */
+export * from './inbox/notification.events';
+export * from './inbox/notification';
+export * from './inbox/notification-errors';
+export * from './preferences/preference';
+export * from './delivery/gateway';
+export { HttpJsonGateway } from './delivery/http-gateway';
+export { NotificationService } from './inbox/notification-service';
+export { NotificationPreferenceService } from './preferences/preference-service';
+export { DeliveryService, DeliveryOutcome } from './delivery/delivery-service';
+
+export const notificationsModule = notifications.define({
+  dependsOn: [ticketsModule],
+  services: [NotificationPreferenceService, NotificationService, DeliveryService],
+  handlers: [TicketNotificationHandler, DeliveryHandler],
+  provides: [
+    { token: EmailGateway, useClass: ConfiguredEmailGateway },
+    { token: SmsGateway, useClass: ConfiguredSmsGateway },
+    { token: PushGateway, useClass: ConfiguredPushGateway },
+  ],
+  migrations: [notificationsMigration, notificationPreferencesMigration],
+  tables: ['notifications', 'notification_preferences', 'notification_addresses', 'notification_team_watchers'],
+  routes: notificationsRoutes,
+  demo: notificationsDemo,
+});
