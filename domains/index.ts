@@ -4,6 +4,7 @@ import { integrationsModule } from './integrations';
 import { notificationsModule } from './notifications';
 import { projectsModule } from './projects';
 import { schedulingModule } from './scheduling';
+import { surveysModule } from './surveys';
 import { ticketsModule } from './tickets';
 
 export { billingModule } from './billing';
@@ -11,7 +12,8 @@ export { integrationsModule } from './integrations';
 export { notificationsModule } from './notifications';
 export { projectsModule } from './projects';
 export { schedulingModule } from './scheduling';
+export { surveysModule } from './surveys';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, notificationsModule, schedulingModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, notificationsModule, surveysModule, schedulingModule];

@@ -1,0 +1,37 @@
+import { v4 as uuidv4 } from 'uuid';
+import { DemoStory } from '../../lib/kit';
+import { TicketService, TicketSetupService } from '../tickets';
+import { SurveyService } from './surveys/survey-service';
+
+const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
+
+/** A ticket closes, its contact gets a CSAT survey, answers 1 of 5, and the CSAT alerts fire. */
+export const surveysDemo: DemoStory = {
+  title: 'Surveys: a CSAT survey after a ticket closes',
+  async run(demo) {
+    const setup = demo.resolve(TicketSetupService);
+    const priority = await setup.createPriority({ name: 'Routine', order: 6 });
+    const board = await setup.createBoard({ name: 'Remote support', tier: 1 });
+    const technician = uuidv4();
+    const contactId = uuidv4();
+    const tickets = demo.resolve(TicketService);
+    const surveys = demo.resolve(SurveyService);
+
+    const ticket = await tickets.create({ title: 'Printer offline again', clientId: uuidv4(), contactId, boardId: board.id, priorityId: priority.id, assignee: { id: technician, type: 'user' } });
+    demo.say('The technician closes the printer ticket; the worker sends its contact a CSAT survey with a signed link.');
+    await tickets.close(ticket.id);
+    await demo.settle();
+    await demo.settle();
+    const survey = (await surveys.forTicket(ticket.id))!;
+    const url = await surveys.linkFor(survey.id);
+    demo.say(`  → ${survey.surveyType} survey via ${survey.channel}, link valid until ${survey.expiresAt.toISOString()}: ${url.slice(0, 60)}…`);
+
+    demo.say('A tampered link is refused; the contact answers 1 of 5 through the real link.');
+    const refused = await demo.as({ actorUserId: undefined, actorContactId: contactId, actorType: 'CONTACT' }, () => surveys.respond(`${tokenOf(url)}x`, { score: 5 })).catch((e: Error) => e);
+    demo.say(`  → tampered link: ${(refused as { code?: string }).code}`);
+    await demo.as({ actorUserId: undefined, actorContactId: contactId, actorType: 'CONTACT' }, () => surveys.respond(tokenOf(url), { score: 1, comment: 'Third time this month.' }));
+    demo.say('The CSAT of the technician and of the organisation drop below 80%: one alert per scope and window.');
+    await demo.settle();
+    await demo.settle();
+  },
+};
