@@ -1,5 +1,7 @@
 import { DomainModule } from '../lib/kit';
 import { billingModule } from './billing';
+import { crmModule } from './crm';
+import { emailModule } from './email';
 import { integrationsModule } from './integrations';
 import { notificationsModule } from './notifications';
 import { projectsModule } from './projects';
@@ -8,6 +10,8 @@ import { surveysModule } from './surveys';
 import { ticketsModule } from './tickets';
 
 export { billingModule } from './billing';
+export { crmModule } from './crm';
+export { emailModule } from './email';
 export { integrationsModule } from './integrations';
 export { notificationsModule } from './notifications';
 export { projectsModule } from './projects';
@@ -16,4 +20,4 @@ export { surveysModule } from './surveys';
 export { ticketsModule } from './tickets';
 
 /** Every MSP module. A runtime orders them by `dependsOn`; this list's order does not matter. */
-export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, notificationsModule, surveysModule, schedulingModule];
+export const allModules: DomainModule[] = [ticketsModule, billingModule, integrationsModule, projectsModule, notificationsModule, surveysModule, schedulingModule, crmModule, emailModule];

@@ -1,0 +1,66 @@
+import { crmModule } from '../crm';
+import { ticketsModule } from '../tickets';
+import { DeliveryReportService } from './delivery/delivery-service';
+import { deliveryMigration } from './delivery/delivery.migration';
+import { EmailContactDirectory } from './inbound/contact-directory';
+import { CrmContactDirectory } from './inbound/crm-contact-directory';
+import { inboundMigration } from './inbound/inbound.migration';
+import { InboundEmailService } from './inbound/inbound-service';
+import { ThreadMatcher } from './inbound/thread-matcher';
+import { email } from './module';
+import { OutboundDispatcher } from './outbound/outbound-dispatcher';
+import { outboundMigration } from './outbound/outbound.migration';
+import { OutboundEmailService } from './outbound/outbound-service';
+import { OutboundStore } from './outbound/outbound-store';
+import { SendAttemptRunner } from './outbound/send-attempt-runner';
+import { SmtpTransport } from './outbound/smtp-transport';
+import { ProviderApi } from './providers/provider-api';
+import { EmailProviderService } from './providers/provider-service';
+import { ProviderStore } from './providers/provider-store';
+import { providersMigration } from './providers/providers.migration';
+import { EmailSettings } from './settings';
+import { SuppressionList } from './suppression/suppression-list';
+import { suppressionMigration } from './suppression/suppression.migration';
+import { MessageIndex } from './threads/message-index';
+import { threadsMigration } from './threads/threads.migration';
+import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
+
+/** The email module's public surface: other modules and applications import only this file. */
+export * from './providers/provider.events';
+export * from './inbound/inbound.events';
+export * from './outbound/outbound.events';
+export * from './delivery/delivery.events';
+export * from './providers/provider';
+export * from './inbound/inbound';
+export * from './outbound/outbound';
+export * from './delivery/delivery';
+export * from './shared/email-errors';
+export { ConnectProviderInput } from './providers/provider-input';
+export { ProviderVerificationError } from './providers/provider-service';
+export { EmailContactDirectory, KnownContact } from './inbound/contact-directory';
+export { Suppression, SuppressionReason } from './suppression/suppression-list';
+export { EmailSettings, OutboundEmailService, OutboundDispatcher, SuppressionList, EmailProviderService, InboundEmailService, DeliveryReportService };
+
+export const emailModule = email.define({
+  dependsOn: [ticketsModule, crmModule],
+  services: [
+    OutboundStore,
+    SmtpTransport,
+    SendAttemptRunner,
+    MessageIndex,
+    SuppressionList,
+    UnsubscribeLinks,
+    OutboundEmailService,
+    ProviderStore,
+    ProviderApi,
+    EmailProviderService,
+    DeliveryReportService,
+    ThreadMatcher,
+    CrmContactDirectory,
+    InboundEmailService,
+  ],
+  sweepers: [OutboundDispatcher],
+  provides: [{ token: EmailContactDirectory, useClass: CrmContactDirectory }],
+  migrations: [outboundMigration, suppressionMigration, threadsMigration, providersMigration, deliveryMigration, inboundMigration],
+  tables: ['email_outbound_messages', 'email_suppressions', 'email_message_index', 'email_providers', 'email_delivery_reports', 'email_sending_services', 'email_webhook_deliveries', 'email_inbound_messages'],
+});

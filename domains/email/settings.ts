@@ -1,0 +1,45 @@
+/**
+ * Tunables of the email module. Defaults suit production; tests and applications override them by
+ * registering an instance in the runtime's container before the services are resolved
+ * (`container.registerInstance(EmailSettings, new EmailSettings({ smtp: { host: '127.0.0.1', port: 2525 } }))`).
+ */
+export class EmailSettings {
+  /** Outgoing SMTP relay (nodemailer transport options: host, port, secure, auth). */
+  smtp: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string }; ignoreTLS?: boolean } = { host: '127.0.0.1', port: 25 };
+  /** From of mail that names no sender (notifications); ticket replies use the same unless told otherwise. */
+  defaultFrom = 'support@example.com';
+  /** Envelope sender base: each message is sent from `bounces+<token>@…` so a DSN that lacks the original headers still matches (VERP). */
+  bounceAddress = 'bounces@example.com';
+  /** Attempts per message before a retryable failure becomes final. */
+  maxAttempts = 5;
+  /** First retry delay after a 4xx or connection failure, in seconds; doubles per attempt up to maxRetrySeconds. */
+  retryBaseSeconds = 60;
+  maxRetrySeconds = 3600;
+  /** SMTP connection and greeting timeout, in milliseconds. */
+  smtpTimeoutMs = 10_000;
+  /** Public base URL of `wfe serve`, for List-Unsubscribe links. */
+  publicBaseUrl = 'http://localhost:8080';
+  /** Lifetime of unsubscribe tokens, in days. */
+  unsubscribeTokenDays = 90;
+  /** Inbound caps: a larger raw message is kept but not parsed (raw_mime_over_max_bytes). */
+  maxRawMimeBytes = 25 * 1024 * 1024;
+  /** An attachment larger than this is listed in ingressSkipReasons instead of attachments. */
+  maxAttachmentBytes = 10 * 1024 * 1024;
+  maxAttachments = 20;
+  maxTotalAttachmentBytes = 20 * 1024 * 1024;
+  /** More header lines than this is a header flood: the message is kept raw, not parsed. */
+  maxHeaderLines = 2000;
+  /** Timeout of each provider API call, in milliseconds. */
+  providerTimeoutMs = 10_000;
+  /** Gmail push: the audience the Pub/Sub push subscription puts in its OIDC token, and the service account that signs it. */
+  googlePushAudience = 'https://example.com/webhooks/email/google';
+  googlePushServiceAccount?: string;
+  /** Where Google's signing certificates are fetched (tests point it at a local JWKS). */
+  googleCertsUrl?: string;
+  /** Sending-service webhooks: timestamps further than this from now, either way, are refused. */
+  webhookToleranceSeconds = 300;
+
+  constructor(overrides: Partial<EmailSettings> = {}) {
+    Object.assign(this, overrides);
+  }
+}
