@@ -1,5 +1,8 @@
+import { emailModule } from '../email';
 import { ticketsModule } from '../tickets';
-import { ConfiguredEmailGateway, ConfiguredPushGateway, ConfiguredSmsGateway } from './delivery/configured-gateways';
+import { ConfiguredPushGateway, ConfiguredSmsGateway } from './delivery/configured-gateways';
+import { EmailOutcomeHandler } from './delivery/email-outcome-handler';
+import { OutboundEmailGateway } from './delivery/outbound-email-gateway';
 import { DeliveryHandler } from './delivery/delivery-handler';
 import { DeliveryService } from './delivery/delivery-service';
 import { EmailGateway, PushGateway, SmsGateway } from './delivery/gateway';
@@ -19,16 +22,17 @@ export * from './inbox/notification-errors';
 export * from './preferences/preference';
 export * from './delivery/gateway';
 export { HttpJsonGateway } from './delivery/http-gateway';
+export { ConfiguredSmsGateway, ConfiguredPushGateway } from './delivery/configured-gateways';
 export { NotificationService } from './inbox/notification-service';
 export { NotificationPreferenceService } from './preferences/preference-service';
 export { DeliveryService, DeliveryOutcome } from './delivery/delivery-service';
 
 export const notificationsModule = notifications.define({
-  dependsOn: [ticketsModule],
+  dependsOn: [ticketsModule, emailModule],
   services: [NotificationPreferenceService, NotificationService, DeliveryService],
-  handlers: [TicketNotificationHandler, DeliveryHandler],
+  handlers: [TicketNotificationHandler, DeliveryHandler, EmailOutcomeHandler],
   provides: [
-    { token: EmailGateway, useClass: ConfiguredEmailGateway },
+    { token: EmailGateway, useClass: OutboundEmailGateway },
     { token: SmsGateway, useClass: ConfiguredSmsGateway },
     { token: PushGateway, useClass: ConfiguredPushGateway },
   ],

@@ -1,5 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { DemoStory } from '../../lib/kit';
+import { ClientService, ContactService } from '../crm';
 import { TicketService, TicketSetupService } from '../tickets';
 import { SurveyService } from './surveys/survey-service';
 
@@ -13,18 +14,20 @@ export const surveysDemo: DemoStory = {
     const priority = await setup.createPriority({ name: 'Routine', order: 6 });
     const board = await setup.createBoard({ name: 'Remote support', tier: 1 });
     const technician = uuidv4();
-    const contactId = uuidv4();
+    const client = await demo.resolve(ClientService).create({ name: 'Fabrikam Print Shop', status: 'active' });
+    const contact = await demo.resolve(ContactService).create({ clientId: client.id, fullName: 'Pat Lee', email: 'pat@fabrikam.example' });
+    const contactId = contact.id;
     const tickets = demo.resolve(TicketService);
     const surveys = demo.resolve(SurveyService);
 
-    const ticket = await tickets.create({ title: 'Printer offline again', clientId: uuidv4(), contactId, boardId: board.id, priorityId: priority.id, assignee: { id: technician, type: 'user' } });
-    demo.say('The technician closes the printer ticket; the worker sends its contact a CSAT survey with a signed link.');
+    const ticket = await tickets.create({ title: 'Printer offline again', clientId: client.id, contactId, boardId: board.id, priorityId: priority.id, assignee: { id: technician, type: 'user' } });
+    demo.say('The technician closes the printer ticket; the worker emails its CRM contact a CSAT survey with a signed link.');
     await tickets.close(ticket.id);
     await demo.settle();
     await demo.settle();
     const survey = (await surveys.forTicket(ticket.id))!;
     const url = await surveys.linkFor(survey.id);
-    demo.say(`  → ${survey.surveyType} survey via ${survey.channel}, link valid until ${survey.expiresAt.toISOString()}: ${url.slice(0, 60)}…`);
+    demo.say(`  → ${survey.surveyType} survey via ${survey.channel} to ${contact.email}, link valid until ${survey.expiresAt.toISOString()}: ${url.slice(0, 60)}…`);
 
     demo.say('A tampered link is refused; the contact answers 1 of 5 through the real link.');
     const refused = await demo.as({ actorUserId: undefined, actorContactId: contactId, actorType: 'CONTACT' }, () => surveys.respond(`${tokenOf(url)}x`, { score: 5 })).catch((e: Error) => e);

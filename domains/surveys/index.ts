@@ -1,8 +1,11 @@
+import { crmModule } from '../crm';
+import { emailModule } from '../email';
 import { ticketsModule } from '../tickets';
 import { CsatAlertHandler } from './alerts/csat-alert-handler';
 import { CsatAlertService } from './alerts/csat-alert-service';
 import { csatAlertsMigration } from './alerts/csat-alert.migration';
-import { PortalSurveyDelivery, SurveyDelivery } from './delivery/survey-delivery';
+import { EmailSurveyDelivery } from './delivery/email-survey-delivery';
+import { SurveyDelivery } from './delivery/survey-delivery';
 import { SurveyDeliveryHandler } from './delivery/survey-delivery-handler';
 import { surveysDemo } from './demo';
 import { surveys } from './module';
@@ -22,7 +25,8 @@ export * from './surveys/survey';
 export * from './alerts/csat';
 export * from './surveys/survey-errors';
 export * from './settings/survey-settings';
-export { SurveyDelivery, SurveyInvitation } from './delivery/survey-delivery';
+export { SurveyDelivery, SurveyInvitation, PortalSurveyDelivery } from './delivery/survey-delivery';
+export { EmailSurveyDelivery } from './delivery/email-survey-delivery';
 export { SurveyService } from './surveys/survey-service';
 export { SurveyLinks, SurveyLinkClaims } from './surveys/survey-links';
 export { SurveySweeper } from './surveys/survey-sweeper';
@@ -30,11 +34,11 @@ export { SurveySettingsService } from './settings/survey-settings-service';
 export { CsatAlertService } from './alerts/csat-alert-service';
 
 export const surveysModule = surveys.define({
-  dependsOn: [ticketsModule],
+  dependsOn: [ticketsModule, crmModule, emailModule],
   services: [SurveySettingsService, SurveyLinks, SurveyService, CsatAlertService],
   handlers: [TicketClosedSurveyHandler, SurveyDeliveryHandler, CsatAlertHandler],
   sweepers: [SurveySweeper],
-  provides: [{ token: SurveyDelivery, useClass: PortalSurveyDelivery }],
+  provides: [{ token: SurveyDelivery, useClass: EmailSurveyDelivery }],
   migrations: [surveysMigration, surveySettingsMigration, csatAlertsMigration],
   tables: ['surveys', 'survey_responses', 'survey_settings', 'csat_alerts'],
   routes: surveysRoutes,

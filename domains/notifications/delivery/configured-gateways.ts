@@ -1,9 +1,9 @@
 import { injectable } from 'tsyringe';
-import { EmailGateway, GatewayError, GatewayReceipt, OutgoingMessage, PushGateway, SmsGateway } from './gateway';
+import { GatewayError, GatewayReceipt, OutgoingMessage, PushGateway, SmsGateway } from './gateway';
 import { HttpJsonGateway } from './http-gateway';
 
 /** The gateway at `WFE_<CHANNEL>_GATEWAY_URL` (token `WFE_<CHANNEL>_GATEWAY_TOKEN`), or a permanent CHANNEL_NOT_CONFIGURED failure. */
-function fromEnv(channel: 'SMS' | 'PUSH' | 'EMAIL', message: OutgoingMessage): Promise<GatewayReceipt> {
+function fromEnv(channel: 'SMS' | 'PUSH', message: OutgoingMessage): Promise<GatewayReceipt> {
   const url = process.env[`WFE_${channel}_GATEWAY_URL`];
   if (!url) throw new GatewayError('CHANNEL_NOT_CONFIGURED', `no ${message.channel} gateway is configured (WFE_${channel}_GATEWAY_URL)`, false);
   return new HttpJsonGateway(url, { token: process.env[`WFE_${channel}_GATEWAY_TOKEN`] }).send(message);
@@ -22,13 +22,5 @@ export class ConfiguredSmsGateway extends SmsGateway {
 export class ConfiguredPushGateway extends PushGateway {
   async send(message: OutgoingMessage): Promise<GatewayReceipt> {
     return fromEnv('PUSH', message);
-  }
-}
-
-/** Default email sender: an HTTP mail relay configured in the environment (the email module may provide a better one). */
-@injectable()
-export class ConfiguredEmailGateway extends EmailGateway {
-  async send(message: OutgoingMessage): Promise<GatewayReceipt> {
-    return fromEnv('EMAIL', message);
   }
 }

@@ -59,6 +59,18 @@ export class DeliveryService {
     return this.settle(await this.notifications.get(row.notification_id), { status: 'delivered', delivered_at: actionTime() }, 'delivered');
   }
 
+  /**
+   * The gateway reported later that an accepted message failed (by the provider's message id):
+   * NOTIFICATION_FAILED once; an unknown or already settled id changes nothing.
+   */
+  @EmitsEvent('NOTIFICATION_FAILED', (o: DeliveryOutcome | undefined) => (o?.result === 'failed' ? notificationFailed(o.notification) : undefined))
+  async reportFailure(providerMessageId: string, cause: { code: string; message: string; retryable: boolean }): Promise<DeliveryOutcome | undefined> {
+    const tenant = currentTenant('DeliveryService.reportFailure');
+    const row = await this.uow.db('notifications').where({ tenant, provider_message_id: providerMessageId, status: 'queued' }).first();
+    if (!row) return undefined;
+    return this.fail(await this.notifications.get(row.notification_id), new GatewayError(cause.code, cause.message, cause.retryable));
+  }
+
   private gatewayFor(channel: 'email' | 'sms' | 'push'): MessageGateway {
     return channel === 'email' ? this.email : channel === 'sms' ? this.sms : this.push;
   }

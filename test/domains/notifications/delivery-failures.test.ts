@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { EmailGateway, NotificationStateError, SmsGateway } from '../../../domains/notifications';
+import { ConfiguredPushGateway, NotificationStateError, PushGateway, SmsGateway } from '../../../domains/notifications';
 import { forEachDatabase } from '../../support/databases';
 import { ISO_DATE_TIME } from '../tickets/help-desk';
 import { deadGatewayUrl } from './gateway-server';
@@ -59,14 +59,15 @@ forEachDatabase('notifications: failed deliveries and retries', (target) => {
   it('a recipient without an address for the channel, or a channel without a gateway, fails for good', async () => {
     const { kit } = nd;
     await nd.run(() => nd.preferences.setChannels(nd.technicianId, 'ticket_assigned', ['email']));
-    delete process.env.WFE_EMAIL_GATEWAY_URL;
     await nd.assignedTicket();
     expect(kit.events).to.have.emitted('NOTIFICATION_FAILED').withPayload({ channel: 'email', errorCode: 'NO_ADDRESS', retryable: false }).times(1);
-    await nd.run(() => nd.preferences.setAddress(nd.technicianId, 'email', 'tech@msp.example'));
+    // The default push sender reads its gateway from the environment; none is configured.
+    delete process.env.WFE_PUSH_GATEWAY_URL;
+    kit.container.registerInstance(PushGateway as unknown as new () => PushGateway, new ConfiguredPushGateway());
+    await nd.technicianWants(['push']);
     await nd.assignedTicket();
-    expect(kit.events).to.have.emitted('NOTIFICATION_FAILED').withPayload({ channel: 'email', errorCode: 'CHANNEL_NOT_CONFIGURED', retryable: false }).times(1);
+    expect(kit.events).to.have.emitted('NOTIFICATION_FAILED').withPayload({ channel: 'push', errorCode: 'CHANNEL_NOT_CONFIGURED', retryable: false }).times(1);
     expect(kit.events).not.to.have.emitted('NOTIFICATION_DELIVERED');
-    expect(EmailGateway).to.be.a('function');
   });
 
   it('a gateway that only accepts leaves the notification sent until its delivery receipt confirms it', async () => {
