@@ -1,5 +1,6 @@
 import { injectable } from 'tsyringe';
 import { OnEvent } from '../../../lib/kit';
+import { NotificationNotFoundError } from '../inbox/notification-errors';
 import { NotificationSentPayload } from '../inbox/notification.events';
 import { DeliveryService } from './delivery-service';
 
@@ -10,6 +11,9 @@ export class DeliveryHandler {
 
   @OnEvent('NOTIFICATION_SENT')
   async onSent(payload: NotificationSentPayload): Promise<void> {
-    await this.delivery.deliver(payload.notificationId);
+    await this.delivery.deliver(payload.notificationId).catch((err) => {
+      // A `wfe simulate` sample names no stored notification: nothing to deliver.
+      if (!(err instanceof NotificationNotFoundError)) throw err;
+    });
   }
 }

@@ -15,7 +15,7 @@ export interface DeliveryOutcome {
  * Hands queued email, SMS and push notifications to their gateway (run by the worker for each
  * NOTIFICATION_SENT). The gateway's answer decides: delivered → NOTIFICATION_DELIVERED; refused
  * or unreachable → NOTIFICATION_FAILED with its code and whether a retry may help; accepted →
- * nothing yet (`confirmDelivery` when the gateway reports back). In-app notifications wait for
+ * nothing yet (`confirm` when the gateway reports back). In-app notifications wait for
  * the inbox fetch. The notification id is the gateway's idempotency key, so running twice for one
  * notification sends one message.
  */
@@ -52,8 +52,8 @@ export class DeliveryService {
    * provider's message id): NOTIFICATION_DELIVERED once; an unknown or already settled id changes nothing.
    */
   @EmitsEvent('NOTIFICATION_DELIVERED', (o: DeliveryOutcome | undefined) => (o?.result === 'delivered' ? notificationDelivered(o.notification) : undefined))
-  async confirmDelivery(providerMessageId: string): Promise<DeliveryOutcome | undefined> {
-    const tenant = currentTenant('DeliveryService.confirmDelivery');
+  async confirm(providerMessageId: string): Promise<DeliveryOutcome | undefined> {
+    const tenant = currentTenant('DeliveryService.confirm');
     const row = await this.uow.db('notifications').where({ tenant, provider_message_id: providerMessageId, status: 'queued' }).first();
     if (!row) return undefined;
     return this.settle(await this.notifications.get(row.notification_id), { status: 'delivered', delivered_at: actionTime() }, 'delivered');

@@ -14,7 +14,7 @@ export class EmailOutcomeHandler {
 
   @OnEvent('OUTBOUND_EMAIL_SENT')
   async onSent(payload: OutboundEmailSentPayload): Promise<void> {
-    await this.delivery.confirmDelivery(payload.messageId);
+    await this.delivery.confirm(payload.messageId);
   }
 
   @OnEvent('OUTBOUND_EMAIL_FAILED')

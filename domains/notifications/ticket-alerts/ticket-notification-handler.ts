@@ -1,6 +1,6 @@
 import { injectable } from 'tsyringe';
 import { EventEnvelope, OnEvent } from '../../../lib/kit';
-import { Assignee, Ticket, TicketAssignedPayload, TicketCustomerRepliedPayload, TicketService, TicketSlaStageBreachedPayload } from '../../tickets';
+import { Assignee, Ticket, TicketAssignedPayload, TicketCustomerRepliedPayload, TicketNotFoundError, TicketService, TicketSlaStageBreachedPayload } from '../../tickets';
 import { NotificationService } from '../inbox/notification-service';
 import { NotificationTopic } from '../preferences/preference';
 import { NotificationPreferenceService } from '../preferences/preference-service';
@@ -15,7 +15,8 @@ import { renderTicketNotification } from './ticket-templates';
  * - TICKET_SLA_STAGE_BREACHED: the assignee (or the watchers of the assignee team).
  *
  * Each recipient gets the topic on the channels of their preference (in-app by default). The
- * notification ids derive from the event id, so a redelivered event sends nothing twice.
+ * notification ids derive from the event id, so a redelivered event sends nothing twice. An
+ * event about a ticket the tenant does not have (a `wfe simulate` sample) tells nobody.
  */
 @injectable()
 export class TicketNotificationHandler {
@@ -27,21 +28,31 @@ export class TicketNotificationHandler {
 
   @OnEvent('TICKET_ASSIGNED')
   async onAssigned(payload: TicketAssignedPayload, envelope: EventEnvelope): Promise<void> {
+    const ticket = await this.ticket(payload.ticketId);
+    if (!ticket) return;
     const recipients = await this.people({ id: payload.newAssigneeId, type: payload.newAssigneeType });
-    const ticket = await this.tickets.get(payload.ticketId);
     await this.tell(recipients.filter((r) => r !== payload.actorUserId), 'ticket_assigned', ticket, envelope);
   }
 
   @OnEvent('TICKET_CUSTOMER_REPLIED')
   async onCustomerReplied(payload: TicketCustomerRepliedPayload, envelope: EventEnvelope): Promise<void> {
-    const ticket = await this.tickets.get(payload.ticketId);
-    await this.tell(await this.people(ticket.assignee), 'ticket_customer_replied', ticket, envelope);
+    const ticket = await this.ticket(payload.ticketId);
+    if (ticket) await this.tell(await this.people(ticket.assignee), 'ticket_customer_replied', ticket, envelope);
   }
 
   @OnEvent('TICKET_SLA_STAGE_BREACHED')
   async onSlaBreached(payload: TicketSlaStageBreachedPayload, envelope: EventEnvelope): Promise<void> {
-    const ticket = await this.tickets.get(payload.ticketId);
-    await this.tell(await this.people(ticket.assignee), 'ticket_sla_breached', ticket, envelope, { stage: payload.stage, overdueBySeconds: payload.overdueBySeconds });
+    const ticket = await this.ticket(payload.ticketId);
+    if (ticket) await this.tell(await this.people(ticket.assignee), 'ticket_sla_breached', ticket, envelope, { stage: payload.stage, overdueBySeconds: payload.overdueBySeconds });
+  }
+
+  private async ticket(ticketId: string): Promise<Ticket | undefined> {
+    try {
+      return await this.tickets.get(ticketId);
+    } catch (err) {
+      if (err instanceof TicketNotFoundError) return undefined;
+      throw err;
+    }
   }
 
   /** The users behind an assignee: the user, or the team's watchers. */

@@ -1,6 +1,6 @@
 import { injectable } from 'tsyringe';
 import { OnEvent } from '../../../lib/kit';
-import { TicketClosedPayload, TicketService } from '../../tickets';
+import { TicketClosedPayload, TicketNotFoundError, TicketService } from '../../tickets';
 import { SurveySettingsService } from '../settings/survey-settings-service';
 import { SurveyService } from './survey-service';
 
@@ -21,8 +21,11 @@ export class TicketClosedSurveyHandler {
   async onClosed(payload: TicketClosedPayload): Promise<void> {
     if (payload.suppressContactNotifications) return;
     if (!(await this.settings.get()).csatOnClose) return;
-    const ticket = await this.tickets.get(payload.ticketId);
-    if (!ticket.contactId || ticket.mergedIntoTicketId) return;
+    const ticket = await this.tickets.get(payload.ticketId).catch((err) => {
+      if (err instanceof TicketNotFoundError) return undefined; // a `wfe simulate` sample: no such ticket
+      throw err;
+    });
+    if (!ticket?.contactId || ticket.mergedIntoTicketId) return;
     await this.surveys.send({
       surveyType: 'csat',
       recipientId: ticket.contactId,

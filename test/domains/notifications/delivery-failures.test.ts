@@ -77,9 +77,9 @@ forEachDatabase('notifications: failed deliveries and retries', (target) => {
     await nd.assignedTicket();
     expect(kit.events).not.to.have.emitted('NOTIFICATION_DELIVERED');
     expect((await nd.rows())[0]).to.include({ status: 'queued', provider_message_id: 'Q-1' });
-    await nd.run(() => nd.delivery.confirmDelivery('Q-1'));
-    await nd.run(() => nd.delivery.confirmDelivery('Q-1'));
-    await nd.run(() => nd.delivery.confirmDelivery('unknown'));
+    await nd.run(() => nd.delivery.confirm('Q-1'));
+    await nd.run(() => nd.delivery.confirm('Q-1'));
+    await nd.run(() => nd.delivery.confirm('unknown'));
     expect(kit.events).to.have.emitted('NOTIFICATION_DELIVERED').withPayload({ channel: 'sms', providerMessageId: 'Q-1' }).times(1);
   });
 });
