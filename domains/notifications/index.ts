@@ -3,6 +3,7 @@ import { ticketsModule } from '../tickets';
 import { ConfiguredPushGateway, ConfiguredSmsGateway } from './delivery/configured-gateways';
 import { EmailOutcomeHandler } from './delivery/email-outcome-handler';
 import { OutboundEmailGateway } from './delivery/outbound-email-gateway';
+import { NotificationRetrySweeper } from './delivery/retry-sweeper';
 import { DeliveryHandler } from './delivery/delivery-handler';
 import { DeliveryService } from './delivery/delivery-service';
 import { EmailGateway, PushGateway, SmsGateway } from './delivery/gateway';
@@ -26,6 +27,7 @@ export { ConfiguredSmsGateway, ConfiguredPushGateway } from './delivery/configur
 export { NotificationService } from './inbox/notification-service';
 export { NotificationPreferenceService } from './preferences/preference-service';
 export { DeliveryService, DeliveryOutcome } from './delivery/delivery-service';
+export { NotificationRetrySweeper, MAX_ATTEMPTS, retryDelayMs } from './delivery/retry-sweeper';
 
 export const notificationsModule = notifications.define({
   dependsOn: [ticketsModule, emailModule],
@@ -36,6 +38,7 @@ export const notificationsModule = notifications.define({
     { token: SmsGateway, useClass: ConfiguredSmsGateway },
     { token: PushGateway, useClass: ConfiguredPushGateway },
   ],
+  sweepers: [NotificationRetrySweeper],
   migrations: [notificationsMigration, notificationPreferencesMigration],
   tables: ['notifications', 'notification_preferences', 'notification_addresses', 'notification_team_watchers'],
   routes: notificationsRoutes,

@@ -35,3 +35,6 @@ export const notificationRead = (r: NotificationChange) =>
 
 /** Reading an in-app notification the app had not fetched yet delivers it too. */
 export const deliveredOnRead = (r: NotificationChange & { deliveredNow: boolean }) => (r.deliveredNow ? notificationDelivered(r.notification) : undefined);
+
+/** The retry sweeper works for no one: tenant from each notification, actor SYSTEM. */
+export const notificationsRetried = (retried: Notification[]) => retried.map((n) => ({ ...sentPayload(n), tenantId: n.tenantId, actorType: 'SYSTEM' as const }));

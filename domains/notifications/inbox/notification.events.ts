@@ -18,7 +18,7 @@ abstract class NotificationPayload extends DomainPayload {
     'A notification was recorded for one recipient on one channel and handed to that channel (the inbox, or the ' +
     'email, SMS or push gateway). Emitted once per source event, recipient and channel: a redelivered ticket event ' +
     'sends nothing twice. It does not mean the message arrived: that is NOTIFICATION_DELIVERED, or NOTIFICATION_FAILED. ' +
-    'A manual retry of a failed notification emits it again for the same notificationId.',
+    'A retry of a retryable failure (by staff, or by the retry sweeper after its back-off) emits it again for the same notificationId.',
 })
 export class NotificationSentPayload extends NotificationPayload {
   @DateTimeField() sentAt!: string;
@@ -46,7 +46,8 @@ export class NotificationDeliveredPayload extends NotificationPayload {
   description:
     'The channel could not deliver the notification: the gateway refused it, did not answer, or the recipient has no ' +
     'address for the channel. `retryable` says whether sending again may help (gateway down or throttling: true; ' +
-    'invalid number or no address: false). Once per attempt; a successful retry then emits NOTIFICATION_DELIVERED.',
+    'invalid number or no address: false); retryable failures are retried by the retry sweeper, up to 4 attempts. ' +
+    'Once per attempt; a successful retry then emits NOTIFICATION_DELIVERED.',
 })
 export class NotificationFailedPayload extends NotificationPayload {
   @DateTimeField() failedAt!: string;
