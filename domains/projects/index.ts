@@ -1,3 +1,4 @@
+import { crmModule } from '../crm';
 import './approvals/approval.events';
 import { DependencyService } from './dependencies/dependency-service';
 import { taskDependenciesMigration } from './dependencies/dependency.migration';
@@ -30,6 +31,8 @@ export { TaskService } from './tasks/task-service';
 export { DependencyService } from './dependencies/dependency-service';
 
 export const projectsModule = projects.define({
+  // ClientService: an archived client gets no new projects.
+  dependsOn: [crmModule],
   services: [ProjectRepository, TaskRepository, TaskBlocking, OpenTaskCanceller, ProjectService, PhaseService, TaskService, DependencyService],
   migrations: [projectsMigration, projectTasksMigration, taskDependenciesMigration],
   tables: ['projects', 'project_phases', 'project_tasks', 'project_task_dependencies'],

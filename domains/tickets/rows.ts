@@ -10,11 +10,12 @@ const date = (v: unknown): Date | undefined => readDate(v) ?? undefined;
 const opt = <T>(v: T | null): T | undefined => v ?? undefined;
 
 /** The ticket fields a create or save writes. */
-export type EditableTicketFields = Pick<Ticket, 'title' | 'contactId' | 'boardId' | 'statusId' | 'priorityId' | 'assignee' | 'responseState' | 'escalationLevel'>;
+export type EditableTicketFields = Pick<Ticket, 'title' | 'clientId' | 'contactId' | 'boardId' | 'statusId' | 'priorityId' | 'assignee' | 'responseState' | 'escalationLevel'>;
 
 export function editableColumns(t: EditableTicketFields): Row {
   return {
     title: t.title,
+    client_id: t.clientId,
     contact_id: t.contactId ?? null,
     board_id: t.boardId,
     status_id: t.statusId,

@@ -37,6 +37,21 @@ export class TicketRepository {
     return ticket;
   }
 
+  /** Open (not closed, not merged) tickets of a client and/or contact, oldest first. */
+  async openTickets(filter: { clientId?: string; contactId?: string }): Promise<Ticket[]> {
+    if (!filter.clientId && !filter.contactId) return [];
+    const ids: string[] = await this.uow
+      .db('tickets as t')
+      .join('ticket_statuses as s', (j) => j.on('s.status_id', 't.status_id').andOn('s.tenant', 't.tenant'))
+      .where({ 't.tenant': currentTenant('TicketRepository.openTickets'), 's.is_closed': false })
+      .whereNull('t.merged_into_ticket_id')
+      .modify((q) => (filter.clientId ? q.where('t.client_id', filter.clientId) : q))
+      .modify((q) => (filter.contactId ? q.where('t.contact_id', filter.contactId) : q))
+      .orderBy([{ column: 't.created_at' }, { column: 't.ticket_id' }])
+      .pluck('t.ticket_id');
+    return Promise.all(ids.map((id) => this.get(id)));
+  }
+
   async message(messageId: string): Promise<TicketMessage> {
     return toMessage(await this.require('ticket_messages', 'message_id', messageId, 'message'));
   }

@@ -4,6 +4,8 @@ import { actionTime, currentTenant, EmitsEvent, requireStaff, UnitOfWork } from 
 import { Client, CreateClientInput } from './client';
 import { checkCreateClient } from './client-input';
 import { clientCreated, companyCreated } from './client-mappers';
+import { ClientArchivedError } from './client-errors';
+import { looksLikeId } from '../shared/input-checks';
 import { ClientRepository } from './client-repository';
 
 /**
@@ -58,5 +60,19 @@ export class ClientService {
    */
   assertActive(clientId: string, action = 'use the client'): Promise<Client> {
     return this.clients.getActive(clientId, action);
+  }
+
+  /**
+   * The rule for modules that accept opaque client ids (tickets, appointments, projects): an
+   * archived client is refused (ClientArchivedError, code CLIENT_ARCHIVED, field `field`); an id
+   * the CRM does not know passes, as does a malformed one (the caller checks the format).
+   */
+  async assertNotArchived(clientId: string, action = 'use the client', field = 'clientId'): Promise<void> {
+    if (!looksLikeId(clientId)) return;
+    const row = await this.uow
+      .db('crm_clients')
+      .where({ client_id: clientId.toLowerCase(), tenant: currentTenant('ClientService.assertNotArchived') })
+      .first('archived_at');
+    if (row?.archived_at) throw new ClientArchivedError(clientId.toLowerCase(), action, field);
   }
 }

@@ -7,6 +7,7 @@ import { Contact, CreateContactInput } from './contact';
 import { checkCreateContact, searchKey } from './contact-input';
 import { contactCreated } from './contact-mappers';
 import { ContactRepository } from './contact-repository';
+import { saveEmailSafely } from './contact-email';
 
 /** People at a client: creating, reading, finding by email. Writes are staff-only. */
 @injectable()
@@ -32,7 +33,7 @@ export class ContactService {
     await this.contacts.assertEmailFree(fields.email);
     const id = uuidv4();
     const now = actionTime();
-    await this.uow.db('crm_contacts').insert({
+    await saveEmailSafely(fields.email, () => this.uow.db('crm_contacts').insert({
       contact_id: id,
       tenant,
       client_id: fields.clientId,
@@ -45,7 +46,7 @@ export class ContactService {
       created_by_user_id: userId,
       created_at: now,
       updated_at: now,
-    });
+    }));
     return this.contacts.get(id);
   }
 

@@ -36,3 +36,20 @@ export interface ContactPatch {
   phoneNumber?: string | null;
   jobTitle?: string | null;
 }
+
+/** What one contact action did; an empty `changes` means it changed nothing (no event). */
+export interface ContactChange {
+  before: Contact;
+  after: Contact;
+  at: Date;
+  updatedFields: string[];
+  changes: Record<string, { previous: unknown; new: unknown }>;
+}
+
+/** What setPrimary did: `changed` false when the contact already was the primary one (no event). */
+export interface PrimaryChange {
+  contact: Contact;
+  previousPrimaryContactId?: string;
+  changed: boolean;
+  at: Date;
+}

@@ -1,6 +1,7 @@
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
 import { actionTime, actsAsContact, currentTenant, currentUserId, diffFields, EmitsEvent, requireStaff, StaffActorRequiredError, UnitOfWork } from '../../../lib/kit';
+import { ClientService } from '../../crm';
 import { oneOf } from '../input-checks';
 import { OpenTaskCanceller } from '../tasks/open-task-canceller';
 import { statusMoved } from '../tasks/task-mappers';
@@ -21,19 +22,21 @@ export class ProjectService {
     private readonly projects: ProjectRepository,
     private readonly tasks: TaskRepository,
     private readonly canceller: OpenTaskCanceller,
+    private readonly clients: ClientService,
   ) {}
 
   /**
    * Creates a planned project for a client. Staff or the system (a contract, a template run) may
-   * create one; a client contact may not (StaffActorRequiredError).
+   * create one; a client contact may not (StaffActorRequiredError). An archived CRM client is
+   * refused (ClientArchivedError, code CLIENT_ARCHIVED, field clientId).
    */
   @EmitsEvent('PROJECT_CREATED', projectCreated)
   async create(input: CreateProjectInput): Promise<Project> {
     const tenant = currentTenant('ProjectService.create');
     if (actsAsContact()) throw new StaffActorRequiredError('ProjectService.create');
     const fields = checkNewProject(input);
-    // CRM is a module of its own: once it lands, refuse an unknown or archived client here through
-    // its public service (CRM's index.ts). Until then clientId is an opaque, well-formed uuid.
+    // An archived CRM client gets no new projects; a client id the CRM does not know stays opaque.
+    await this.clients.assertNotArchived(fields.clientId, 'create a project');
     const id = uuidv4();
     const at = actionTime();
     await this.uow.db('projects').insert({

@@ -16,7 +16,7 @@ export const CLOSED_PROJECT_STATUSES: readonly ProjectStatus[] = ['completed', '
 export interface Project {
   id: string;
   tenantId: string;
-  /** The CRM client the project is for (opaque until the CRM module is wired). */
+  /** The CRM client the project is for; an archived one is refused, an id the CRM does not know stays opaque. */
   clientId: string;
   name: string;
   description?: string;

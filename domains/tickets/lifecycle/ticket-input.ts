@@ -18,6 +18,11 @@ export interface CreateTicketInput {
 /** Fields a save may change; absent fields are left alone, `null` clears a clearable one. */
 export interface TicketPatch {
   title?: string;
+  /**
+   * Moves the ticket to another client (e.g. when CRM merges a duplicate client into another);
+   * the TicketClientPolicy port must accept the new client, as for a new ticket.
+   */
+  clientId?: string;
   contactId?: string | null;
   boardId?: string;
   statusId?: string;

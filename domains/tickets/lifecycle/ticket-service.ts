@@ -1,4 +1,4 @@
-import { actionTime, currentTenant, currentUserId, EmitsEvent, UnitOfWork } from '../../../lib/kit';
+import { actionTime, currentTenant, currentUserId, EmitsEvent, isUuid, UnitOfWork } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
 import { TicketInputError, TicketStateError } from '../errors';
@@ -125,8 +125,27 @@ export class TicketService {
     });
   }
 
+  /**
+   * Adds and removes tags on the ticket's current tag set, read under the row lock: concurrent
+   * changes of different tags add up (a full `tagIds` patch would let the later save drop the
+   * other's tag). Emits what `update` emits; a change that changes nothing emits nothing.
+   */
+  async changeTags(ticketId: string, change: { add?: string[]; remove?: string[] }): Promise<TicketChangeSet> {
+    return this.uow.run(async () => {
+      const ticket = await this.tickets.getActive(ticketId, { forUpdate: true });
+      const remove = new Set(change.remove ?? []);
+      const tagIds = [...new Set([...ticket.tagIds, ...(change.add ?? [])])].filter((id) => !remove.has(id));
+      return this.update(ticketId, { tagIds });
+    });
+  }
+
   get(ticketId: string): Promise<Ticket> {
     return this.tickets.get(ticketId);
+  }
+
+  /** Tickets of a client (or of a contact) that are neither closed nor merged, oldest first. */
+  openTickets(filter: { clientId?: string; contactId?: string }): Promise<Ticket[]> {
+    return this.tickets.openTickets(filter);
   }
 
   /** The ticket as the patch would leave it, after checking every id it refers to. */
@@ -140,9 +159,13 @@ export class TicketService {
     if (patch.boardId) await this.tickets.board(patch.boardId);
     if (patch.priorityId) await this.tickets.priority(patch.priorityId);
     if (patch.tagIds) await this.tickets.requireTags(patch.tagIds);
+    if (patch.clientId !== undefined && !(typeof patch.clientId === 'string' && isUuid(patch.clientId))) throw new TicketInputError('clientId', 'must be a UUID');
+    const clientId = patch.clientId?.toLowerCase();
+    if (clientId !== undefined && clientId !== ticket.clientId) await this.clients.assertCanOpenTicket(clientId);
     return {
       ...ticket,
       title: patch.title?.trim() ?? ticket.title,
+      clientId: clientId ?? ticket.clientId,
       contactId: clearable(patch.contactId, ticket.contactId),
       boardId: patch.boardId ?? ticket.boardId,
       statusId: status?.id ?? ticket.statusId,

@@ -1,7 +1,7 @@
 import { UnitOfWork, currentTenant } from '../../../lib/kit';
 import { injectable } from 'tsyringe';
 import { v4 as uuidv4 } from 'uuid';
-import { TicketInputError } from '../errors';
+import { TicketInputError, TicketReferenceError } from '../errors';
 import { Board, Priority, SlaPolicy, Tag, TicketStatus } from './reference-data';
 import { TicketRepository } from '../ticket-repository';
 
@@ -34,10 +34,21 @@ export class TicketSetupService {
     return board;
   }
 
-  async createTag(input: { name: string }): Promise<Tag> {
-    const tag = { id: uuidv4(), name: input.name };
+  /**
+   * A tag tickets can carry. `id`: a caller that keeps its own tag definitions (CRM's tag
+   * definitions, which tag clients and contacts too) registers them here under the same id.
+   */
+  async createTag(input: { name: string; id?: string }): Promise<Tag> {
+    const tag = { id: input.id?.toLowerCase() ?? uuidv4(), name: input.name };
     await this.insert('tags', { tag_id: tag.id, name: tag.name });
     return tag;
+  }
+
+  /** Renames a tag (CRM renames its tag definitions here too); TicketReferenceError for an unknown tag. */
+  async renameTag(tagId: string, name: string): Promise<Tag> {
+    const updated = await this.scoped('tags').where({ tag_id: tagId }).update({ name });
+    if (!updated) throw new TicketReferenceError('tag', tagId);
+    return { id: tagId, name };
   }
 
   /** Response and resolution targets, in minutes from ticket creation, for tickets of one priority. */

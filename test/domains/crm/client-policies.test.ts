@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { v4 as uuidv4 } from 'uuid';
 import { ClientArchivedError } from '../../../domains/crm';
+import { ProjectService, projectsModule } from '../../../domains/projects';
 import { AppointmentService } from '../../../domains/scheduling';
 import { TicketService, TicketSetupService } from '../../../domains/tickets';
 import { forEachDatabase } from '../../support/databases';
@@ -10,7 +11,7 @@ forEachDatabase('crm: an archived client gets no new tickets or appointments', (
   let t: CrmKit;
   let desk: { boardId: string; priorityId: string };
   beforeEach(async () => {
-    t = await crmKit(target);
+    t = await crmKit(target, [projectsModule]);
     const setup = t.kit.resolve(TicketSetupService);
     desk = await t.kit.run(async () => {
       await setup.createStatus({ name: 'New', isDefault: true });
@@ -45,5 +46,18 @@ forEachDatabase('crm: an archived client gets no new tickets or appointments', (
     const client = await t.kit.run(() => t.clients.create({ name: 'Acme' }));
     await t.kit.run(() => t.lifecycle.archive(client.id));
     expect(await openTicket(client.id.toUpperCase()).catch((e) => e)).to.be.instanceOf(ClientArchivedError);
+  });
+
+  it('an archived client gets no new projects either (ProjectService asks ClientService)', async () => {
+    const client = await t.kit.run(() => t.clients.create({ name: 'Acme Dental' }));
+    const projects = t.kit.resolve(ProjectService);
+    await t.kit.run(() => projects.create({ clientId: client.id, name: 'Office move' }));
+    await t.kit.run(() => t.lifecycle.archive(client.id));
+    t.kit.events.clear();
+    const err = await t.kit.run(() => projects.create({ clientId: client.id, name: 'Second office' })).catch((e) => e);
+    expect(err).to.be.instanceOf(ClientArchivedError).and.include({ code: 'CLIENT_ARCHIVED', field: 'clientId' });
+    expect(await t.kit.db('projects')).to.have.length(1);
+    expect(t.kit.events.all).to.be.empty;
+    await t.kit.run(() => projects.create({ clientId: uuidv4(), name: 'Opaque client' }));
   });
 });

@@ -1,4 +1,4 @@
-import { ClientLifecycleService, ClientService, ContactService, crmModule } from '../../../domains/crm';
+import { ClientLifecycleService, ClientService, ContactLifecycleService, ContactService, crmModule, InteractionService, NoteService, TagDefinitionService, TagService, ClientMergeService, ContactMergeService } from '../../../domains/crm';
 import { DomainModule } from '../../../lib/kit';
 import { createTestKit, TestKit } from '../../../lib/testing';
 import { DatabaseTarget } from '../../support/databases';
@@ -11,6 +11,13 @@ export async function crmKit(target: DatabaseTarget, modules: DomainModule[] = [
     clients: kit.resolve(ClientService),
     contacts: kit.resolve(ContactService),
     lifecycle: kit.resolve(ClientLifecycleService),
+    contactLifecycle: kit.resolve(ContactLifecycleService),
+    interactions: kit.resolve(InteractionService),
+    notes: kit.resolve(NoteService),
+    tagDefinitions: kit.resolve(TagDefinitionService),
+    tags: kit.resolve(TagService),
+    clientMerges: kit.resolve(ClientMergeService),
+    contactMerges: kit.resolve(ContactMergeService),
   };
 }
 

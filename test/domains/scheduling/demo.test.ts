@@ -7,10 +7,10 @@ describe('scheduling: wfe demo', function () {
   it('books a visit for a ticket, moves it across the DST change, reaches team capacity, dispatches and completes it; the worker records every event', () => {
     const res = wfe(['demo'], { WFE_SQLITE_FILE: tempSqlite() });
     expect(res.status, res.stdout + res.stderr).to.equal(0);
-    const start = res.stdout.indexOf('— Scheduling');
+    const from = res.stdout.slice(res.stdout.indexOf('— Scheduling'));
     // Up to the next module's story (modules that depend on scheduling tell theirs after it).
-    const next = res.stdout.indexOf('\n— ', start + 1);
-    const story = res.stdout.slice(start, next === -1 ? undefined : next);
+    const next = from.slice(1).search(/^— /m);
+    const story = next === -1 ? from : from.slice(0, next + 1);
     const types = [...story.matchAll(/^\d+\s+([A-Z_]+)\s+payload\./gm)].map((m) => m[1]);
     expect(types).to.deep.equal([
       'TICKET_CREATED',
