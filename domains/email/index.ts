@@ -24,12 +24,23 @@ import { suppressionMigration } from './suppression/suppression.migration';
 import { MessageIndex } from './threads/message-index';
 import { threadsMigration } from './threads/threads.migration';
 import { UnsubscribeLinks } from './unsubscribe/unsubscribe-links';
+import { UnsubscribeService } from './unsubscribe/unsubscribe-service';
+import { emailRoutes } from './routes';
+import { emailCommands } from './commands';
+import { emailDemo } from './demo/demo';
+import { FileIngest } from './inbound/file-ingest';
+import { GmailPushReceiver } from './webhooks/gmail-push';
+import { GraphNotificationReceiver } from './webhooks/graph-notifications';
+import { MailboxFetcher } from './webhooks/mailbox-notifications';
+import { SendingServiceKeys } from './webhooks/sending-service-keys';
+import { SendingServiceReceiver } from './webhooks/sending-service-receiver';
 
 /** The email module's public surface: other modules and applications import only this file. */
 export * from './providers/provider.events';
 export * from './inbound/inbound.events';
 export * from './outbound/outbound.events';
 export * from './delivery/delivery.events';
+export * from './unsubscribe/unsubscribe.events';
 export * from './providers/provider';
 export * from './inbound/inbound';
 export * from './outbound/outbound';
@@ -39,7 +50,11 @@ export { ConnectProviderInput } from './providers/provider-input';
 export { ProviderVerificationError } from './providers/provider-service';
 export { EmailContactDirectory, KnownContact } from './inbound/contact-directory';
 export { Suppression, SuppressionReason } from './suppression/suppression-list';
-export { EmailSettings, OutboundEmailService, OutboundDispatcher, SuppressionList, EmailProviderService, InboundEmailService, DeliveryReportService };
+export { EmailSettings, OutboundEmailService, OutboundDispatcher, SuppressionList, EmailProviderService, InboundEmailService, DeliveryReportService, UnsubscribeService };
+export { FileIngest, GraphNotificationReceiver, GmailPushReceiver, SendingServiceKeys, SendingServiceReceiver, MailboxFetcher };
+export { SendingService, SENDING_SERVICES } from './webhooks/sending-service-keys';
+export { EmailWebhookRefusedError } from './webhooks/webhook-refusal';
+export { Unsubscription, UnsubscribeTokenError } from './unsubscribe/unsubscribe-service';
 
 export const emailModule = email.define({
   dependsOn: [ticketsModule, crmModule],
@@ -50,6 +65,7 @@ export const emailModule = email.define({
     MessageIndex,
     SuppressionList,
     UnsubscribeLinks,
+    UnsubscribeService,
     OutboundEmailService,
     ProviderStore,
     ProviderApi,
@@ -58,9 +74,18 @@ export const emailModule = email.define({
     ThreadMatcher,
     CrmContactDirectory,
     InboundEmailService,
+    FileIngest,
+    MailboxFetcher,
+    GraphNotificationReceiver,
+    GmailPushReceiver,
+    SendingServiceKeys,
+    SendingServiceReceiver,
   ],
   sweepers: [OutboundDispatcher],
   provides: [{ token: EmailContactDirectory, useClass: CrmContactDirectory }],
   migrations: [outboundMigration, suppressionMigration, threadsMigration, providersMigration, deliveryMigration, inboundMigration],
+  routes: emailRoutes,
+  commands: emailCommands,
+  demo: emailDemo,
   tables: ['email_outbound_messages', 'email_suppressions', 'email_message_index', 'email_providers', 'email_delivery_reports', 'email_sending_services', 'email_webhook_deliveries', 'email_inbound_messages'],
 });

@@ -3,6 +3,4 @@
  * conformance test allows exactly that many and no more; a module leaves this list when done.
  */
 export const UNFINISHED_MODULES: Record<string, number> = {
-  billing: 19,
-  email: 1,
 };

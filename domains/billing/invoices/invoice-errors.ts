@@ -24,3 +24,14 @@ export class InvoiceInputError extends DomainInputError {
     super(field, reason, 'INVOICE_INPUT_INVALID', 'invoice input');
   }
 }
+
+/** More would be applied to an invoice than it still owes (or taken back than was applied). */
+export class InvoiceBalanceError extends DomainStateError {
+  constructor(
+    readonly invoiceId: string,
+    readonly amount: number,
+    readonly balance: number,
+  ) {
+    super(`Cannot apply ${amount} to invoice ${invoiceId}: its open balance is ${balance}`, 'INVOICE_BALANCE_EXCEEDED');
+  }
+}

@@ -1,6 +1,7 @@
 import { isISO4217CurrencyCode, isUUID } from 'class-validator';
 import { InvoiceInputError } from './invoice-errors';
 import { GenerateInvoiceInput } from './invoice';
+import { isCalendarDay } from './calendar-date';
 
 /**
  * Checks the input up front: a draft the INVOICE_* schemas would refuse (e.g. currency `usd`)
@@ -13,6 +14,7 @@ export function checkInvoiceInput(input: GenerateInvoiceInput): { currency: stri
   if (!isUUID(input.clientId, 'all')) refuse('clientId', 'must be a UUID');
   const currency = input.currency ?? 'USD';
   if (!/^[A-Z]{3}$/.test(currency) || !isISO4217CurrencyCode(currency)) refuse('currency', 'must be an upper-case ISO 4217 code');
+  if (input.dueDate !== undefined && !isCalendarDay(input.dueDate)) refuse('dueDate', 'must be a calendar date YYYY-MM-DD');
   if (!Array.isArray(input.lines) || !input.lines.length) refuse('lines', 'must hold at least one line');
   input.lines.forEach((l, i) => {
     if (typeof l?.description !== 'string' || !l.description.trim()) refuse(`lines[${i}].description`, 'must not be empty');

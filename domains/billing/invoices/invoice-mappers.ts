@@ -1,4 +1,5 @@
-import { EmissionContextView } from '../../../lib/kit';
+import { EmissionContextView, iso } from '../../../lib/kit';
+import { attributedActor } from './invoice-lifecycle-mappers';
 import { Invoice } from './invoice';
 
 /** The invoice as every invoice lifecycle event reports it. */
@@ -10,4 +11,14 @@ export const invoiceLifecycle = (invoice: Invoice, _args: unknown, ctx: Emission
   totalAmount: invoice.totalAmount,
   status: invoice.status,
   invoiceNumber: invoice.invoiceNumber,
+});
+
+/** INVOICE_STATUS_CHANGED draft → finalized, beside INVOICE_FINALIZED. */
+export const invoiceFinalizedStatus = (invoice: Invoice, _args: unknown, ctx: EmissionContextView) => ({
+  tenantId: invoice.tenantId,
+  invoiceId: invoice.id,
+  previousStatus: 'draft',
+  newStatus: invoice.status,
+  changedAt: iso(invoice.finalizedAt!),
+  ...attributedActor(invoice.finalizedByUserId!, !(ctx.actorUserId && ctx.actorType !== 'SYSTEM' && ctx.actorType !== 'CONTACT'), ctx),
 });

@@ -6,6 +6,7 @@ import { DeliveryReportService } from '../delivery/delivery-service';
 import { reportSignals } from '../delivery/report-signals';
 import { readReport } from '../mime/delivery-report';
 import { parseMessage } from '../mime/parse-message';
+import { visibleReply } from '../mime/visible-reply';
 import { ProviderStore } from '../providers/provider-store';
 import { EmailSettings } from '../settings';
 import { subaddressOf } from '../shared/addresses';
@@ -22,7 +23,7 @@ import { ThreadMatcher } from './thread-matcher';
  * acts on it in the same transaction:
  * - a delivery or feedback report → delivery signals (EMAIL_DELIVERED / BOUNCED / COMPLAINT_RECEIVED);
  * - automatic mail (null sender, Auto-Submitted, bulk) or an unparsable message → nothing more, never a ticket or an answer (no mail loops);
- * - a reply to one of our messages → the client's message on its ticket (INBOUND_EMAIL_REPLY_RECEIVED, TICKET_CUSTOMER_REPLIED);
+ * - a reply to one of our messages → the client's message on its ticket, without the quoted conversation (INBOUND_EMAIL_REPLY_RECEIVED, TICKET_CUSTOMER_REPLIED);
  * - a new message from a known contact → a ticket on the mailbox's board with the message as its first reply.
  */
 @injectable()
@@ -77,7 +78,8 @@ export class InboundEmailService {
     if (parsed.reportType) {
       const report = await readReport(raw);
       if (report) {
-        const envelopeToken = [...parsed.to, ...parsed.cc].map((a) => subaddressOf(a.email, this.settings.bounceAddress)).find((t) => t?.startsWith('b-'))?.slice(2);
+        const candidates = [...parsed.to, ...parsed.cc].map((a) => a.email).concat(report.kind === 'arf' && report.originalMailFrom ? [report.originalMailFrom] : []);
+        const envelopeToken = candidates.map((a) => subaddressOf(a, this.settings.bounceAddress)).find((t) => t?.startsWith('b-'))?.slice(2);
         await this.delivery.record(reportSignals(report, { envelopeToken, rawRef: rawMimeRef }));
       }
       return { outcome: 'report' };
@@ -90,7 +92,7 @@ export class InboundEmailService {
     if (match) {
       if (!contact) return { outcome: 'unknown_sender' };
       try {
-        await this.messages.addMessage(match.ticketId, { content, channel: 'email', attachmentsCount: parsed.attachments.length, author: { id: contact.contactId, type: 'contact' } });
+        await this.messages.addMessage(match.ticketId, { content: visibleReply(content), channel: 'email', attachmentsCount: parsed.attachments.length, author: { id: contact.contactId, type: 'contact' } });
       } catch (err) {
         if (err instanceof DomainError) return { outcome: 'reply_refused', threadId: match.threadId };
         throw err;

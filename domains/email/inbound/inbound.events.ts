@@ -71,8 +71,9 @@ export class InboundEmailData {
   description:
     'A connected mailbox (or `wfe email ingest`) took in a message: the raw RFC 5322 bytes are kept in the blob store ' +
     '(emailData.rawMimeRef) and parsed with mailparser. Emitted once per mailbox and Message-ID, even when the provider ' +
-    'notifies twice. Size and count caps leave parts out and say so in ingressSkipReasons; a message that cannot be ' +
-    'parsed is still received (raw kept, raw_mime skip reason). Bodies of attachments are never in the event. Threading ' +
+    'notifies twice. Size and count caps leave parts out and say so in ingressSkipReasons; a message over the raw size ' +
+    'cap is received unparsed with a raw_mime skip reason, and one that cannot be parsed (header flood, no header fields) ' +
+    'is received with its raw bytes kept and nothing parsed. Bodies of attachments are never in the event. Threading ' +
     'to a ticket is INBOUND_EMAIL_REPLY_RECEIVED; delivery reports are EMAIL_DELIVERED / EMAIL_BOUNCED / EMAIL_COMPLAINT_RECEIVED.',
 })
 export class InboundEmailReceivedPayload extends DomainPayload {

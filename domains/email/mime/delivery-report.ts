@@ -26,6 +26,8 @@ export interface FeedbackReport {
   originalMessageId?: string;
   /** Original-Rcpt-To, lower-cased. */
   recipient?: string;
+  /** Original-Mail-From: our envelope sender, whose VERP token matches the message when its headers are missing. */
+  originalMailFrom?: string;
 }
 
 const addressOf = (field: string | undefined): string | undefined => {
@@ -60,7 +62,13 @@ export async function readReport(raw: Buffer): Promise<DeliveryReport | Feedback
   const arf = parts.find((p) => p.contentType === 'message/feedback-report');
   if (arf) {
     const fields = fieldBlocks(partText(arf))[0] ?? new Map();
-    return { kind: 'arf', feedbackType: fields.get('feedback-type')?.[0]?.toLowerCase() ?? 'other', originalMessageId, recipient: addressOf(fields.get('original-rcpt-to')?.[0]) };
+    return {
+      kind: 'arf',
+      feedbackType: fields.get('feedback-type')?.[0]?.toLowerCase() ?? 'other',
+      originalMessageId,
+      recipient: addressOf(fields.get('original-rcpt-to')?.[0]),
+      originalMailFrom: addressOf(fields.get('original-mail-from')?.[0]),
+    };
   }
   return undefined;
 }

@@ -49,8 +49,8 @@ export class OutboundEmailService {
     if (/[\r\n]/.test(input.subject)) throw new EmailInputError('subject', 'must be one line (no CR or LF)');
     if (typeof input.text !== 'string' || !input.text.trim()) throw new EmailInputError('text', 'must not be empty');
     if (input.html !== undefined && typeof input.html !== 'string') throw new EmailInputError('html', 'must be text');
-    const from = requireAddress('from', input.from ?? this.settings.defaultFrom);
     if (input.ticketId !== undefined && !UUID.test(input.ticketId)) throw new EmailInputError('ticketId', 'must be a UUID');
+    const from = requireAddress('from', input.from ?? (input.ticketId && (await this.mailboxOfTicket(input.ticketId.toLowerCase()))) ?? this.settings.defaultFrom);
     if (kind === 'notification' && (to.length !== 1 || cc.length)) throw new EmailInputError('to', 'of a notification must be exactly one address and no cc (its unsubscribe link is that person\'s)');
     if (kind === 'ticket_reply' && !input.ticketId) throw new EmailInputError('ticketId', 'is required for a ticket reply');
 
@@ -87,6 +87,19 @@ export class OutboundEmailService {
     });
     await this.index.record({ messageId, threadId, ticketId: input.ticketId?.toLowerCase(), direction: 'out' });
     return { queued: await this.store.get(messageId), suppressed };
+  }
+
+  /** The mailbox the ticket's mail came in through (its latest inbound message), so replies come from the address the client wrote to. */
+  private async mailboxOfTicket(ticketId: string): Promise<string | undefined> {
+    const tenant = currentTenant('OutboundEmailService.mailboxOfTicket');
+    const row = await this.uow.db('email_inbound_messages as m')
+      .join('email_providers as p', function () {
+        this.on('p.tenant', '=', 'm.tenant').andOn('p.provider_id', '=', 'm.provider_id');
+      })
+      .where({ 'm.tenant': tenant, 'p.tenant': tenant, 'm.ticket_id': ticketId, 'p.status': 'connected' })
+      .orderBy('m.received_at', 'desc')
+      .first('p.mailbox');
+    return row?.mailbox;
   }
 
   /**

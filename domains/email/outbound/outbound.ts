@@ -18,7 +18,7 @@ export interface QueueEmailInput {
   /** Plain-text body (required: every message has a text part). */
   text: string;
   html?: string;
-  /** Default EmailSettings.defaultFrom. */
+  /** Default: for a ticket reply, the mailbox the ticket's mail came in through; else EmailSettings.defaultFrom. */
   from?: string;
   /** The ticket a reply belongs to: threading headers come from the ticket's conversation. */
   ticketId?: string;

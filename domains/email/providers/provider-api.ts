@@ -40,17 +40,17 @@ export interface ApiAccess {
 export class ProviderApi {
   constructor(private readonly settings: EmailSettings) {}
 
-  /** The mailbox address the token belongs to (the connection's verification). */
-  async mailboxOf(access: ApiAccess): Promise<string> {
+  /** The mailbox address the token belongs to (the connection's verification); Gmail also gives its current history id. */
+  async mailboxOf(access: ApiAccess): Promise<{ address: string; historyId?: string }> {
     if (access.type === 'microsoft') {
       const me = (await this.json(access, '/me')) as { mail?: string; userPrincipalName?: string };
       const address = me.mail ?? me.userPrincipalName;
       if (!address) throw new ProviderApiError(502, 'Graph /me returned no mail address');
-      return address;
+      return { address };
     }
-    const profile = (await this.json(access, '/gmail/v1/users/me/profile')) as { emailAddress?: string };
+    const profile = (await this.json(access, '/gmail/v1/users/me/profile')) as { emailAddress?: string; historyId?: string | number };
     if (!profile.emailAddress) throw new ProviderApiError(502, 'Gmail profile returned no emailAddress');
-    return profile.emailAddress;
+    return { address: profile.emailAddress, historyId: profile.historyId === undefined ? undefined : String(profile.historyId) };
   }
 
   /** Raw RFC 5322 bytes of one message. */

@@ -45,13 +45,14 @@ export class EmailProviderService {
     if (input.clientState !== undefined && input.clientState.length > 255) throw new EmailInputError('clientState', 'must be at most 255 characters');
     for (const f of ['boardId', 'priorityId'] as const) if (input[f] !== undefined && !UUID.test(input[f]!)) throw new EmailInputError(f, 'must be a UUID');
 
-    let mailbox: string;
+    let verified: { address: string; historyId?: string };
     try {
-      mailbox = normalizeAddress(await this.api.mailboxOf({ type: input.type, apiBaseUrl, accessToken: input.accessToken }));
+      verified = await this.api.mailboxOf({ type: input.type, apiBaseUrl, accessToken: input.accessToken });
     } catch (err) {
       if (err instanceof ProviderApiError) throw new ProviderVerificationError(err.status, err.message);
       throw err;
     }
+    const mailbox = normalizeAddress(verified.address);
     const id = uuidv4();
     await this.uow.db('email_providers').insert({
       tenant,
@@ -64,6 +65,7 @@ export class EmailProviderService {
       credentials_sealed: this.store.sealCredentials(id, { accessToken: input.accessToken, refreshToken: input.refreshToken }),
       client_state_sealed: input.clientState ? this.store.sealClientState(id, input.clientState) : null,
       subscription_id: input.subscriptionId ?? null,
+      gmail_history_id: verified.historyId ?? null,
       board_id: input.boardId?.toLowerCase() ?? null,
       priority_id: input.priorityId?.toLowerCase() ?? null,
       connected_at: actionTime(),

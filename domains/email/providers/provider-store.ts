@@ -1,5 +1,5 @@
 import { injectable } from 'tsyringe';
-import { currentTenant, forUpdate, readDate, SecretBox, UnitOfWork } from '../../../lib/kit';
+import { currentTenant, forUpdate, readDate, SecretBox, UnitOfWork, withEmissionContext } from '../../../lib/kit';
 import { EmailNotFoundError } from '../shared/email-errors';
 import { ApiAccess } from './provider-api';
 import { EmailProvider } from './provider';
@@ -43,6 +43,11 @@ export class ProviderStore {
 
   sealClientState(providerId: string, clientState: string): string {
     return this.box.seal(clientState, `email-client-state:${providerId}`);
+  }
+
+  /** Runs `fn` as `tenantId` (actor SYSTEM): for callers that found a row before knowing its tenant. */
+  withTenant<T>(tenantId: string, fn: () => T): T {
+    return withEmissionContext({ tenantId, actorType: 'SYSTEM', actorUserId: undefined, actorContactId: undefined }, fn);
   }
 
   openClientState(row: Record<string, any>): string | undefined {

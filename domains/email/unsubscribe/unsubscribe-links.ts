@@ -15,7 +15,7 @@ export interface UnsubscribeClaims {
 }
 
 /**
- * The RFC 8058 header pair of a notification: `List-Unsubscribe: <https://…/email/unsubscribe/<token>>`
+ * The RFC 8058 header pair of a notification: `List-Unsubscribe: <https://…/email/unsubscribe?token=<token>>`
  * and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`. The token is a signed JWS (SignedTokens)
  * naming the tenant, recipient and message, expiring after EmailSettings.unsubscribeTokenDays.
  */
@@ -29,7 +29,7 @@ export class UnsubscribeLinks {
   async headersFor(recipient: string, messageId: string): Promise<Record<string, string>> {
     const claims: UnsubscribeClaims = { t: currentTenant('UnsubscribeLinks.headersFor'), e: recipient, m: messageId };
     const token = await this.tokens.sign(UNSUBSCRIBE_PURPOSE, { ...claims }, { expiresInSeconds: this.settings.unsubscribeTokenDays * 86_400, now: actionTime() });
-    const url = `${this.settings.publicBaseUrl.replace(/\/$/, '')}/email/unsubscribe/${token}`;
+    const url = `${this.settings.publicBaseUrl.replace(/\/$/, '')}/email/unsubscribe?token=${token}`;
     return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   }
 }

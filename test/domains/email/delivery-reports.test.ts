@@ -110,6 +110,16 @@ forEachDatabase('email: delivery reports in the mailbox (RFC 3464 DSN, RFC 5965 
     expect(later.suppressed).to.deep.equal([{ email: 'annoyed@client.example', reason: 'complaint' }]);
   });
 
+  it('an ARF report without the original message is matched by its Original-Mail-From (our per-message envelope sender)', async () => {
+    const provider = await desk.connected();
+    const sent = await sentTo('annoyed@client.example');
+    const raw = fixture('arf-complaint.eml', fill(sent)).toString('latin1');
+    const stripped = raw.replace(`To: bounces+b-${sent.envelopeToken}@msp.example`, 'To: fbl@msp.example').replace(`Message-ID: <${sent.messageId}>\r\n`, '');
+    expect(stripped).not.to.contain(sent.messageId);
+    await desk.ingest(provider.id, Buffer.from(stripped, 'latin1'));
+    expect(desk.kit.events).to.have.emitted('EMAIL_COMPLAINT_RECEIVED').withPayload({ messageId: sent.messageId, to: 'annoyed@client.example' }).times(1);
+  });
+
   it('a report about a message we never sent records nothing', async () => {
     const provider = await desk.connected();
     await desk.ingest(provider.id, fixture('dsn-bounce.eml', { MESSAGE_ID: 'not-ours@else.example', ENVELOPE_TOKEN: 'nothing' }));

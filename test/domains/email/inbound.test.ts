@@ -23,6 +23,9 @@ function answer(opts: { to?: string; inReplyTo?: string; references?: string[]; 
     '',
     opts.text ?? 'It works again, thank you!',
     '',
+    'On Mon, Mar 2, 2026 at 9:05 AM Support <support@msp.example> wrote:',
+    '> Restarted the print spooler.',
+    '',
   ];
   return Buffer.from(lines.join('\r\n'));
 }
@@ -59,6 +62,14 @@ forEachDatabase('email: inbound messages, tickets and threading', (target) => {
     expect(await desk.kit.runtime.blobStore.read(sha(raw))).to.deep.equal(raw);
     expect(desk.kit.events).to.have.emitted('TICKET_CREATED').withPayload({ ticketId: result.ticketId, changes: { title: { previous: null, new: 'Printer on 2nd floor is offline' } } }).times(1);
     expect(desk.kit.events).to.have.emitted('TICKET_CUSTOMER_REPLIED').withPayload({ ticketId: result.ticketId, contactId: desk.alice.contactId }).times(1);
+  });
+
+  it('empty bytes name the field raw; nothing is kept or emitted', async () => {
+    const provider = await desk.connected();
+    const err = await desk.ingest(provider.id, Buffer.alloc(0)).catch((e) => e);
+    expect(err.field).to.equal('raw');
+    expect(await desk.kit.db('email_inbound_messages')).to.be.empty;
+    expect(desk.kit.events.all).to.be.empty;
   });
 
   it('the same message notified twice is received once', async () => {
@@ -130,12 +141,16 @@ forEachDatabase('email: inbound messages, tickets and threading', (target) => {
     }).times(1);
     expect(desk.kit.events).to.have.emitted('TICKET_CUSTOMER_REPLIED').withPayload({ ticketId: opened.ticketId }).times(1);
     expect(desk.kit.events.ofType('TICKET_CREATED')).to.be.empty;
+    const posted = await desk.kit.db('ticket_messages').where({ ticket_id: opened.ticketId }).orderBy('created_at', 'desc').first();
+    expect(posted).to.include({ content: 'It works again, thank you!', channel: 'email', author_type: 'contact', author_id: desk.alice.contactId });
   });
 
   it('a reply without In-Reply-To is matched by References, and one without any threading header by the reply token', async () => {
     const provider = await desk.connected();
     const opened = await desk.ingest(provider.id, fixture('new-request.eml'));
+    desk.settings.defaultFrom = 'noreply@msp.example';
     const { queued } = await desk.run(() => desk.outbound.queue({ ticketId: opened.ticketId!, to: ['alice@client.example'], subject: 'Re: Printer', text: 'On it.' }));
+    expect(queued!.from).to.equal('support@msp.example');
     const byRefs = await desk.ingest(provider.id, answer({ messageId: 'ans-2@client.example', references: ['unknown@else.example', queued!.messageId] }));
     const byToken = await desk.ingest(provider.id, answer({ messageId: 'ans-3@client.example', to: `support+r-${queued!.replyToken}@msp.example` }));
     expect([byRefs.matchedBy, byToken.matchedBy]).to.deep.equal(['references', 'reply_token']);

@@ -1,4 +1,4 @@
-import { v4 as uuidv4 } from 'uuid';
+import fastify, { FastifyInstance } from 'fastify';
 import {
   DeliveryReportService,
   emailModule,
@@ -9,6 +9,7 @@ import {
   KnownContact,
   OutboundDispatcher,
   OutboundEmailService,
+  UnsubscribeService,
 } from '../../../domains/email';
 import { ClientService, ContactService } from '../../../domains/crm';
 import { Board, Priority, TicketSetupService } from '../../../domains/tickets';
@@ -28,9 +29,11 @@ export class MailDesk {
   readonly providers: EmailProviderService;
   readonly inbound: InboundEmailService;
   readonly delivery: DeliveryReportService;
+  readonly unsubscribe: UnsubscribeService;
   alice!: KnownContact;
   board!: Board;
   priority!: Priority;
+  private http?: FastifyInstance;
 
   private constructor(
     readonly kit: TestKit,
@@ -44,6 +47,7 @@ export class MailDesk {
     this.providers = kit.resolve(EmailProviderService);
     this.inbound = kit.resolve(InboundEmailService);
     this.delivery = kit.resolve(DeliveryReportService);
+    this.unsubscribe = kit.resolve(UnsubscribeService);
   }
 
   static async create(target: DatabaseTarget, settings: Partial<EmailSettings> = {}): Promise<MailDesk> {
@@ -115,7 +119,19 @@ export class MailDesk {
     return this.asMailbox(() => this.inbound.ingest(providerId, raw));
   }
 
+  /** The module's routes mounted the way `wfe serve` mounts them, on the kit's runtime. */
+  async server(): Promise<FastifyInstance> {
+    if (this.http) return this.http;
+    const server = fastify({ logger: false });
+    const quiet = { info() {}, warn() {}, error() {} };
+    await server.register(async (scope) => emailModule.routes!(scope, { runtime: this.kit.runtime, logger: quiet, requireApiToken: async () => undefined }));
+    await server.ready();
+    this.http = server;
+    return server;
+  }
+
   async close(): Promise<void> {
+    await this.http?.close();
     await this.smtp.stop();
     await this.api.stop();
     await this.kit.close();

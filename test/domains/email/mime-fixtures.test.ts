@@ -87,6 +87,6 @@ describe('email: MIME fixtures through mailparser and the raw report reader', ()
 
   it('the ARF report is read from the raw MIME: feedback type, original recipient and Message-ID', async () => {
     const report = await readReport(fixture('arf-complaint.eml', { MESSAGE_ID: 'orig-3@msp.example', ENVELOPE_TOKEN: 't' }));
-    expect(report).to.deep.equal({ kind: 'arf', feedbackType: 'abuse', originalMessageId: 'orig-3@msp.example', recipient: 'annoyed@client.example' });
+    expect(report).to.deep.equal({ kind: 'arf', feedbackType: 'abuse', originalMessageId: 'orig-3@msp.example', recipient: 'annoyed@client.example', originalMailFrom: 'bounces+b-t@msp.example' });
   });
 });

@@ -109,6 +109,17 @@ forEachDatabase('email: outbound queue over a real SMTP server', (target) => {
     expect(second.message.attempts).to.equal(2);
   });
 
+  it('a 4xx on the last allowed attempt is final: retryable false, status failed', async () => {
+    desk.settings.maxAttempts = 2;
+    await desk.run(() => desk.outbound.queue({ to: ['deferred@client.example'], subject: 'Heads-up', text: 'x' }));
+    await desk.asSystem(() => desk.dispatcher.sweep());
+    clock!.tick(60_000);
+    const [last] = await desk.asSystem(() => desk.dispatcher.sweep());
+    expect(last).to.include({ outcome: 'failed', errorCode: '451', retryable: false });
+    expect(last.message).to.include({ status: 'failed', attempts: 2 });
+    expect(desk.kit.events.ofType('OUTBOUND_EMAIL_FAILED').map((e) => (e.payload as any).retryable)).to.deep.equal([true, false]);
+  });
+
   it('a 5xx is final: OUTBOUND_EMAIL_FAILED with retryable false, never tried again', async () => {
     const { queued } = await notify('rejected@client.example');
     desk.kit.events.clear();
