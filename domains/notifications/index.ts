@@ -6,6 +6,8 @@ import { OutboundEmailGateway } from './delivery/outbound-email-gateway';
 import { NotificationRetrySweeper } from './delivery/retry-sweeper';
 import { DeliveryHandler } from './delivery/delivery-handler';
 import { DeliveryService } from './delivery/delivery-service';
+import { GatewayReceiptService } from './delivery/gateway-receipts';
+import { gatewayReceiptsMigration } from './delivery/receipt.migration';
 import { EmailGateway, PushGateway, SmsGateway } from './delivery/gateway';
 import { notificationsDemo } from './demo';
 import { NotificationService } from './inbox/notification-service';
@@ -27,11 +29,12 @@ export { ConfiguredSmsGateway, ConfiguredPushGateway } from './delivery/configur
 export { NotificationService } from './inbox/notification-service';
 export { NotificationPreferenceService } from './preferences/preference-service';
 export { DeliveryService, DeliveryOutcome } from './delivery/delivery-service';
+export { GatewayReceiptService, ReceiptRefusedError } from './delivery/gateway-receipts';
 export { NotificationRetrySweeper, MAX_ATTEMPTS, retryDelayMs } from './delivery/retry-sweeper';
 
 export const notificationsModule = notifications.define({
   dependsOn: [ticketsModule, emailModule],
-  services: [NotificationPreferenceService, NotificationService, DeliveryService],
+  services: [NotificationPreferenceService, NotificationService, DeliveryService, GatewayReceiptService],
   handlers: [TicketNotificationHandler, DeliveryHandler, EmailOutcomeHandler],
   provides: [
     { token: EmailGateway, useClass: OutboundEmailGateway },
@@ -39,8 +42,8 @@ export const notificationsModule = notifications.define({
     { token: PushGateway, useClass: ConfiguredPushGateway },
   ],
   sweepers: [NotificationRetrySweeper],
-  migrations: [notificationsMigration, notificationPreferencesMigration],
-  tables: ['notifications', 'notification_preferences', 'notification_addresses', 'notification_team_watchers'],
+  migrations: [notificationsMigration, notificationPreferencesMigration, gatewayReceiptsMigration],
+  tables: ['notifications', 'notification_preferences', 'notification_addresses', 'notification_team_watchers', 'notification_gateway_receipts'],
   routes: notificationsRoutes,
   demo: notificationsDemo,
 });

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { DomainError, DomainInputError, DomainNotFoundError, isUuid, ModuleRoutes, withEmissionContext } from '../../lib/kit';
 import { Notification } from './inbox/notification';
+import { GatewayReceiptService, ReceiptRefusedError } from './delivery/gateway-receipts';
 import { NotificationService } from './inbox/notification-service';
 
 /** A notification as the inbox API shows it. */
@@ -29,8 +30,10 @@ function domainErrorReply(reply: FastifyReply, err: unknown): FastifyReply {
  * - `GET /notifications[?unread=true]`: the user's in-app notifications, newest first (first
  *   fetch of each = NOTIFICATION_DELIVERED).
  * - `POST /notifications/:id/read` `{ client? }`: NOTIFICATION_READ once; again: 200, no event.
+ * - `POST /notifications/receipts/:channel/:tenantId`: a gateway's signed delivery receipt
+ *   (GatewayReceiptService), verified on the raw body; 401 for a bad signature, 200 `duplicate` for a replay.
  */
-export const notificationsRoutes: ModuleRoutes = (server, { runtime, requireApiToken }) => {
+export const notificationsRoutes: ModuleRoutes = (server, { runtime, requireApiToken, logger }) => {
   const caller = (headers: Record<string, unknown>) => {
     const tenantId = String(headers['x-tenant-id'] ?? '');
     const userId = String(headers['x-user-id'] ?? '');
@@ -62,5 +65,25 @@ export const notificationsRoutes: ModuleRoutes = (server, { runtime, requireApiT
     } catch (err) {
       return domainErrorReply(reply, err);
     }
+  });
+
+  // Receipts are verified on their raw bytes: a scope of their own that parses no bodies.
+  server.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.post<{ Params: { channel: string; tenantId: string } }>('/notifications/receipts/:channel/:tenantId', async (request, reply) => {
+      if (!isUuid(request.params.tenantId)) return reply.code(404).send({ error: 'TENANT_UNKNOWN', message: 'the receipt URL names no tenant' });
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      try {
+        const result = await withEmissionContext({ tenantId: request.params.tenantId, actorType: 'SYSTEM' }, () =>
+          runtime.resolve(GatewayReceiptService).receive(request.params.channel, raw, request.headers as Record<string, string | undefined>),
+        );
+        return reply.code(200).send({ received: true, ...result });
+      } catch (err) {
+        if (!(err instanceof ReceiptRefusedError)) throw err;
+        logger.warn({ channel: request.params.channel, code: err.code }, 'notification receipt refused');
+        return reply.code(err.status).send({ error: err.code, message: err.message });
+      }
+    });
   });
 };
