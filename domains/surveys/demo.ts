@@ -2,6 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { DemoStory } from '../../lib/kit';
 import { ClientService, ContactService } from '../crm';
 import { TicketService, TicketSetupService } from '../tickets';
+import { CsatAlertService } from './alerts/csat-alert-service';
 import { SurveyService } from './surveys/survey-service';
 
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
@@ -36,5 +37,7 @@ export const surveysDemo: DemoStory = {
     demo.say('The CSAT of the technician and of the organisation drop below 80%: one alert per scope and window.');
     await demo.settle();
     await demo.settle();
+    const alerts = await demo.resolve(CsatAlertService).recent();
+    demo.say(`  → CSAT below ${alerts[0]?.threshold}%: ${alerts.map((a) => `${a.scopeType} ${a.window} ${a.score}%`).join(', ')}`);
   },
 };

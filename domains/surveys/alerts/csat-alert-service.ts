@@ -1,5 +1,5 @@
 import { injectable } from 'tsyringe';
-import { actionTime, currentTenant, EmitsEvent, insertIfAbsent, iso, UnitOfWork } from '../../../lib/kit';
+import { actionTime, currentTenant, EmitsEvent, insertIfAbsent, iso, readDate, UnitOfWork } from '../../../lib/kit';
 import { SurveySettings } from '../settings/survey-settings';
 import { SurveySettingsService } from '../settings/survey-settings-service';
 import { Survey } from '../surveys/survey';
@@ -49,6 +49,33 @@ export class CsatAlertService {
       }
     }
     return raised;
+  }
+
+  /** The tenant's alerts, newest period first (for a dashboard). */
+  async recent(limit = 20): Promise<CsatAlert[]> {
+    const tenant = currentTenant('CsatAlertService.recent');
+    const rows = await this.uow
+      .db('csat_alerts')
+      .where({ tenant })
+      .orderBy([{ column: 'period_start', order: 'desc' }, { column: 'scope_type' }, { column: 'time_window' }])
+      .limit(limit);
+    return rows.map((r) => {
+      const baseline = r.baseline === null ? undefined : Number(r.baseline);
+      const score = Number(r.score);
+      return {
+        tenantId: r.tenant,
+        scopeType: r.scope_type,
+        scopeId: r.scope_key === 'org' ? undefined : r.scope_key,
+        window: r.time_window,
+        periodStart: readDate(r.period_start)!,
+        score,
+        baseline,
+        delta: baseline === undefined ? undefined : Math.round((score - baseline) * 10) / 10,
+        threshold: Number(r.threshold),
+        responses: Number(r.responses),
+        triggeredAt: readDate(r.triggered_at)!,
+      };
+    });
   }
 
   private async check(tenant: string, settings: SurveySettings, scope: { type: CsatScope; id?: string }, window: CsatAlert['window'], at: Date): Promise<CsatAlert | undefined> {

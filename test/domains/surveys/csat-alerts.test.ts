@@ -34,6 +34,10 @@ forEachDatabase('surveys: CSAT alerts per agent, team and organisation', (target
     const [response] = kit.events.ofType('SURVEY_RESPONSE_RECEIVED');
     expect(kit.events.ofType('CSAT_ALERT_TRIGGERED').every((e) => e.causationId === response.id)).to.equal(true);
 
+    const recent = await sd.run(() => kit.resolve(CsatAlertService).recent());
+    expect(recent.map((a) => `${a.scopeType}/${a.window}`).sort()).to.deep.equal(alerts().map(key).sort());
+    expect(recent.find((a) => a.scopeType === 'agent')).to.include({ scopeId: sd.technicianId, score: 0, threshold: 80, responses: 1 });
+
     // Another low score in the same periods: no second alert.
     await sd.answered(1, undefined, new Date(WEEK2.getTime() + 3_600_000));
     expect(alerts()).to.have.length(6);

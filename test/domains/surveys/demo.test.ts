@@ -19,6 +19,7 @@ describe('surveys: wfe demo', function () {
       ...Array(6).fill('CSAT_ALERT_TRIGGERED'),
     ]);
     expect(story).to.contain('tampered link: SURVEY_LINK_INVALID');
+    expect(story).to.match(/CSAT below 80%: (\w+ (daily|weekly|monthly) 0%(, )?){6}/);
     expect(story).to.match(/csat survey via email to pat@fabrikam.example, link valid until \S+: http:\/\/localhost:3000\/surveys\/respond\?token=/);
     expect(story).not.to.contain('NOT ARRIVED');
   });
