@@ -8,6 +8,12 @@ export const emailCommands: ModuleCommands = (program, open) => {
     .command('ingest <file>')
     .description('take in a raw RFC 5322 message (.eml) for a connected mailbox, as a provider notification would')
     .requiredOption('--provider <providerId>', 'the connected mailbox (email provider id) that received it')
+    .addHelpText(
+      'after',
+      '\nOutput:\n  One JSON object on one line: messageId, new (false when the message was taken in before),\n' +
+        '  outcome (ticket_opened, reply, report, automatic, unknown_sender, no_routing, reply_refused, unparsable),\n' +
+        '  ticketId, matchedBy, rawMimeRef (blob key of the kept bytes) and skipped (ingress skip reasons).\n',
+    )
     .action(async (file: string, options: { provider: string }) => {
       const app = await open();
       try {

@@ -18,6 +18,8 @@ import { ProviderApi } from './providers/provider-api';
 import { EmailProviderService } from './providers/provider-service';
 import { ProviderStore } from './providers/provider-store';
 import { providersMigration } from './providers/providers.migration';
+import { subscriptionExpiryMigration } from './providers/subscription.migration';
+import { SubscriptionRenewalSweeper } from './providers/subscription-renewal-sweeper';
 import { EmailSettings } from './settings';
 import { SuppressionList } from './suppression/suppression-list';
 import { suppressionMigration } from './suppression/suppression.migration';
@@ -51,6 +53,7 @@ export { ProviderVerificationError } from './providers/provider-service';
 export { EmailContactDirectory, KnownContact } from './inbound/contact-directory';
 export { Suppression, SuppressionReason } from './suppression/suppression-list';
 export { EmailSettings, OutboundEmailService, OutboundDispatcher, SuppressionList, EmailProviderService, InboundEmailService, DeliveryReportService, UnsubscribeService };
+export { SubscriptionRenewalSweeper, Renewal } from './providers/subscription-renewal-sweeper';
 export { FileIngest, GraphNotificationReceiver, GmailPushReceiver, SendingServiceKeys, SendingServiceReceiver, MailboxFetcher };
 export { SendingService, SENDING_SERVICES } from './webhooks/sending-service-keys';
 export { EmailWebhookRefusedError } from './webhooks/webhook-refusal';
@@ -81,9 +84,9 @@ export const emailModule = email.define({
     SendingServiceKeys,
     SendingServiceReceiver,
   ],
-  sweepers: [OutboundDispatcher],
+  sweepers: [OutboundDispatcher, SubscriptionRenewalSweeper],
   provides: [{ token: EmailContactDirectory, useClass: CrmContactDirectory }],
-  migrations: [outboundMigration, suppressionMigration, threadsMigration, providersMigration, deliveryMigration, inboundMigration],
+  migrations: [outboundMigration, suppressionMigration, threadsMigration, providersMigration, deliveryMigration, inboundMigration, subscriptionExpiryMigration],
   routes: emailRoutes,
   commands: emailCommands,
   demo: emailDemo,

@@ -47,6 +47,12 @@ export class EmailSettings {
   googlePushServiceAccount?: string = env.WFE_GMAIL_PUSH_SERVICE_ACCOUNT || undefined;
   /** Where Google's signing certificates are fetched (tests point it at a local JWKS). */
   googleCertsUrl?: string;
+  /** Push subscriptions are renewed when they lapse within this many seconds (keep above the sweep interval). */
+  subscriptionRenewAheadSeconds = 24 * 3600;
+  /** Lifetime asked for a renewed Graph mail subscription, in minutes (Graph allows up to 10 080 for messages). */
+  graphSubscriptionMinutes = 4 * 24 * 60;
+  /** The Pub/Sub topic Gmail watches publish to (projects/<p>/topics/<t>). */
+  gmailTopicName = env.WFE_GMAIL_TOPIC || '';
   /** Sending-service webhooks: timestamps further than this from now, either way, are refused. */
   webhookToleranceSeconds = 300;
 

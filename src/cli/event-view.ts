@@ -61,6 +61,12 @@ function ownFieldsFirst(fields: FieldSummary[], common: ReadonlySet<string>): Fi
   return [...fields.filter((f) => !isCommon(f)), ...fields.filter(isCommon)];
 }
 
+/** `  label:     text`, the text wrapped under itself (an event emitted from many actions stays on one screen). */
+function labelled(label: string, text: string): string[] {
+  const head = `  ${label}:`.padEnd(13);
+  return wrap(text, WIDTH - head.length).map((l, i) => `${i ? ' '.repeat(head.length) : head}${l}`);
+}
+
 /**
  * `wfe catalog show <TYPE>`: what a workflow author needs on one screen. The schema shown is the
  * one of `shownRef` (the current version unless another was asked for); `common` names the
@@ -73,9 +79,9 @@ export function eventView(entry: CatalogEntry, shownRef: string, fields: FieldSu
     `${entry.eventType} — ${entry.name}`,
     `  category:  ${entry.category}${entry.module ? ` (module ${entry.module})` : ''}`,
     `  status:    ${entry.status}${entry.supersededBy ? `, superseded by ${entry.supersededBy.join(', ')}` : ''}`,
-    ...(entry.rationale ? wrap(entry.rationale, WIDTH - 13).map((l, i) => `${i ? '             ' : '  rationale: '}${l}`) : []),
-    `  versions:  ${versions}`,
-    `  emitters:  ${entry.emitters.join(', ') || '— (nothing in this code base emits it)'}`,
+    ...(entry.rationale ? labelled('rationale', entry.rationale) : []),
+    ...labelled('versions', versions),
+    ...labelled('emitters', entry.emitters.join(', ') || '— (nothing in this code base emits it)'),
     '',
     ...wrap(entry.description, WIDTH - 2).map((l) => `  ${l}`),
     '',

@@ -26,12 +26,15 @@ export class ContractRenewalSweeper {
   ) {}
 
   @EmitsEvent('CONTRACT_RENEWAL_UPCOMING', renewalsUpcoming)
-  async sweep(now: Date = actionTime(), limit = 500): Promise<RenewalNotice[]> {
+  async sweep(now: Date = actionTime()): Promise<RenewalNotice[]> {
     const db = this.uow.db;
-    // A window wide enough for every tenant's lead time and zone; each row is then checked exactly.
+    // A window wide enough for the longest lead time any tenant set and every zone (a day either
+    // side); each row is then checked exactly against its own tenant's lead time and calendar.
+    const longest = await db('billing_contract_settings').max({ days: 'renewal_notice_days' }).first();
+    const leadDays = Math.min(MAX_RENEWAL_NOTICE_DAYS, Math.max(DEFAULT_RENEWAL_SETTINGS.renewalNoticeDays, Number(longest?.days ?? 0)));
     const utc = DateTime.fromJSDate(now, { zone: 'UTC' });
     const from = utc.minus({ days: 2 }).toISODate()!;
-    const until = utc.plus({ days: MAX_RENEWAL_NOTICE_DAYS + 2 }).toISODate()!;
+    const until = utc.plus({ days: leadDays + 2 }).toISODate()!;
     const due = await db('billing_contracts as c')
       .leftJoin('billing_contract_settings as s', 's.tenant', 'c.tenant')
       .leftJoin('billing_contract_renewal_notices as n', function () {
@@ -43,7 +46,6 @@ export class ContractRenewalSweeper {
       .whereNull('n.contract_id')
       // A fixed order makes concurrent sweeps claim in the same sequence (no deadlock).
       .orderBy(['c.end_date', 'c.tenant', 'c.contract_id'])
-      .limit(limit)
       .select('c.tenant', 'c.contract_id', 'c.client_id', 'c.end_date', 's.renewal_notice_days');
     const claimed: RenewalNotice[] = [];
     const zones = new Map<string, string>();

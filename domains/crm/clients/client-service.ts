@@ -6,6 +6,7 @@ import { checkCreateClient } from './client-input';
 import { clientCreated, companyCreated } from './client-mappers';
 import { ClientArchivedError } from './client-errors';
 import { looksLikeId } from '../shared/input-checks';
+import { withRowLock } from '../shared/row-locks';
 import { ClientRepository } from './client-repository';
 
 /**
@@ -69,9 +70,11 @@ export class ClientService {
    */
   async assertNotArchived(clientId: string, action = 'use the client', field = 'clientId'): Promise<void> {
     if (!looksLikeId(clientId)) return;
-    const row = await this.uow
-      .db('crm_clients')
+    const db = this.uow.db;
+    // Held as read until commit: a merge or archive of this client waits for the new work, or it for them.
+    const row = await db('crm_clients')
       .where({ client_id: clientId.toLowerCase(), tenant: currentTenant('ClientService.assertNotArchived') })
+      .modify(withRowLock(db, 'share'))
       .first('archived_at');
     if (row?.archived_at) throw new ClientArchivedError(clientId.toLowerCase(), action, field);
   }

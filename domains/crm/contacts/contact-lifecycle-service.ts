@@ -41,8 +41,10 @@ export class ContactLifecycleService {
     const tenant = currentTenant('ContactLifecycleService.update');
     requireStaff('ContactLifecycleService.update');
     const checked = checkContactPatch(patch);
-    const before = await this.contacts.getActive(contactId, 'update the contact', { forUpdate: true });
-    await this.clients.getActive(before.clientId, 'update a contact of the client');
+    // Client before contact, the order merges lock them in (no deadlock between the two).
+    const found = await this.contacts.get(contactId);
+    await this.clients.getActive(found.clientId, 'update a contact of the client', { forShare: true });
+    const before = await this.contacts.getActive(found.id, 'update the contact', { forUpdate: true });
     const desired: Contact = { ...before, ...Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, v ?? undefined])) };
     const at = actionTime();
     const diff = diffFields(contactView(before), contactView(desired));

@@ -1,5 +1,6 @@
 import { injectable } from 'tsyringe';
-import { currentTenant, forUpdate, UnitOfWork } from '../../../lib/kit';
+import { currentTenant, UnitOfWork } from '../../../lib/kit';
+import { RowLock, withRowLock } from '../shared/row-locks';
 import { emailKey, looksLikeId } from '../shared/input-checks';
 import { Contact } from './contact';
 import { ContactArchivedError, ContactEmailTakenError, ContactNotFoundError } from './contact-errors';
@@ -10,19 +11,20 @@ import { toContact } from './contact-rows';
 export class ContactRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** The contact, or ContactNotFoundError. `forUpdate` locks its row until commit (PostgreSQL). */
-  async get(contactId: string, { forUpdate: lock = false } = {}): Promise<Contact> {
+  /** The contact, or ContactNotFoundError. `forUpdate` / `forShare` lock its row until commit (PostgreSQL, see RowLock). */
+  async get(contactId: string, options: { forUpdate?: boolean; forShare?: boolean } = {}): Promise<Contact> {
+    const lock: RowLock = options.forUpdate ? 'update' : options.forShare ? 'share' : undefined;
     if (!looksLikeId(contactId)) throw new ContactNotFoundError(String(contactId));
     const db = this.uow.db;
     const row = await this.scoped()
       .where({ contact_id: contactId.toLowerCase() })
-      .modify((q) => (lock ? forUpdate(db)(q) : q))
+      .modify(withRowLock(db, lock))
       .first();
     if (!row) throw new ContactNotFoundError(contactId);
     return toContact(row);
   }
 
-  async getActive(contactId: string, action: string, options: { forUpdate?: boolean } = {}): Promise<Contact> {
+  async getActive(contactId: string, action: string, options: { forUpdate?: boolean; forShare?: boolean } = {}): Promise<Contact> {
     const contact = await this.get(contactId, options);
     if (contact.archivedAt) throw new ContactArchivedError(contact.id, action);
     return contact;

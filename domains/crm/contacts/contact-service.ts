@@ -29,7 +29,7 @@ export class ContactService {
     const tenant = currentTenant('ContactService.create');
     const userId = requireStaff('ContactService.create');
     const fields = checkCreateContact(input);
-    await this.clients.getActive(fields.clientId, 'add a contact', { field: 'clientId' });
+    await this.clients.getActive(fields.clientId, 'add a contact', { field: 'clientId', forShare: true });
     await this.contacts.assertEmailFree(fields.email);
     const id = uuidv4();
     const now = actionTime();
@@ -58,7 +58,8 @@ export class ContactService {
   /**
    * The live contact whose email address is `address`, compared case-insensitively after
    * trimming (`Dana <DANA@acme.test>` finds dana@acme.test); undefined when there is none.
-   * Archived and merged contacts are not found. The contact carries its `clientId`.
+   * Archived and merged contacts are not found. The contact carries its `clientId`; its client
+   * may be archived (ask ClientService.assertActive before attaching new work to it).
    */
   async findByEmail(address: string): Promise<Contact | undefined> {
     currentTenant('ContactService.findByEmail');

@@ -44,11 +44,16 @@ export class InteractionService {
     const contactId = optionalUuid(fail, 'contactId', input.contactId) ?? undefined;
     if (!clientId && !contactId) throw fail('clientId', 'or contactId must be given');
     if (contactId) {
-      const contact = await this.contacts.getActive(contactId, 'log an interaction with the contact');
+      const contact = await this.contacts.get(contactId);
       if (clientId && clientId !== contact.clientId) throw fail('contactId', `belongs to another client (${contact.clientId})`);
       clientId = contact.clientId;
     }
-    await this.clients.getActive(clientId!, 'log an interaction with the client', { field: 'clientId' });
+    // Client before contact, the order merges lock them in; both held as read until commit.
+    await this.clients.getActive(clientId!, 'log an interaction with the client', { field: 'clientId', forShare: true });
+    if (contactId) {
+      const contact = await this.contacts.getActive(contactId, 'log an interaction with the contact', { forShare: true });
+      if (contact.clientId !== clientId) throw fail('contactId', `belongs to another client (${contact.clientId})`);
+    }
     const id = uuidv4();
     await this.uow.db('crm_interactions').insert({
       interaction_id: id,

@@ -31,7 +31,8 @@ export class ClientMergeService {
    * Merges `sourceClientId` into `targetClientId` in one transaction (all of it or none of it):
    * moves the source's contacts, notes, interactions and tags, moves its open tickets through
    * TicketService (closed ones stay), fills the target's empty details and owner from the source,
-   * archives the source and points it at the target. Emits CLIENT_MERGED and CLIENT_ARCHIVED (for
+   * archives the source and points it at the target. A source archived before the merge keeps its
+   * tags (an archived record takes no tag changes); everything else moves. Emits CLIENT_MERGED and CLIENT_ARCHIVED (for
    * a source that was live); the moved records emit their own events (see CLIENT_MERGED).
    * Refused with nothing written: merging a client into itself or a source merged before
    * (ClientStateError), into an archived client (ClientArchivedError, field targetClientId),

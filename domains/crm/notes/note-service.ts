@@ -57,8 +57,8 @@ export class NoteService {
   }
 
   private async requireLive(entityType: NoteEntityType, id: string): Promise<void> {
-    if (entityType === 'client') await this.clients.getActive(id, 'add a note to the client', { field: 'entityId' });
-    else await this.contacts.getActive(id, 'add a note to the contact');
+    if (entityType === 'client') await this.clients.getActive(id, 'add a note to the client', { field: 'entityId', forShare: true });
+    else await this.contacts.getActive(id, 'add a note to the contact', { forShare: true });
   }
 }
 

@@ -85,8 +85,8 @@ export class TagService {
   }
 
   private async requireLive(entityType: Exclude<TaggableType, 'ticket'>, id: string, verb: string): Promise<void> {
-    if (entityType === 'client') await this.clients.getActive(id, `${verb} the client`, { field: 'entityId' });
-    else await this.contacts.getActive(id, `${verb} the contact`);
+    if (entityType === 'client') await this.clients.getActive(id, `${verb} the client`, { field: 'entityId', forShare: true });
+    else await this.contacts.getActive(id, `${verb} the contact`, { forShare: true });
   }
 }
 

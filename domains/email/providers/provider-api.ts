@@ -74,15 +74,34 @@ export class ProviderApi {
     return { messageIds: [...new Set(ids)], historyId: String(body.historyId) };
   }
 
+  /**
+   * Extends a Graph change-notification subscription (PATCH /subscriptions/{id}); resolves with
+   * the expiry Graph granted.
+   */
+  async renewGraphSubscription(access: ApiAccess, subscriptionId: string, until: Date): Promise<Date> {
+    const res = await this.call(access, `/subscriptions/${encodeURIComponent(subscriptionId)}`, { method: 'PATCH', body: JSON.stringify({ expirationDateTime: until.toISOString() }) });
+    const body = (await res.json()) as { expirationDateTime?: string };
+    return new Date(body.expirationDateTime ?? until.toISOString());
+  }
+
+  /** Renews Gmail push (POST users/me/watch on the Pub/Sub topic); resolves with its expiry. */
+  async gmailWatch(access: ApiAccess, topicName: string): Promise<Date> {
+    const res = await this.call(access, '/gmail/v1/users/me/watch', { method: 'POST', body: JSON.stringify({ topicName, labelIds: ['INBOX'] }) });
+    const body = (await res.json()) as { expiration?: string | number };
+    return new Date(Number(body.expiration));
+  }
+
   private async json(access: ApiAccess, path: string): Promise<unknown> {
     return (await this.call(access, path)).json();
   }
 
-  private async call(access: ApiAccess, path: string): Promise<Response> {
+  private async call(access: ApiAccess, path: string, init: { method?: string; body?: string } = {}): Promise<Response> {
     let res: Response;
     try {
       res = await fetch(`${access.apiBaseUrl.replace(/\/$/, '')}${path}`, {
-        headers: { authorization: `Bearer ${access.accessToken}` },
+        method: init.method ?? 'GET',
+        body: init.body,
+        headers: { authorization: `Bearer ${access.accessToken}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
         signal: AbortSignal.timeout(this.settings.providerTimeoutMs),
       });
     } catch (err) {

@@ -13,6 +13,8 @@ export interface ConnectProviderInput {
   /** Graph only: the change-notification subscription id and the clientState it was created with. */
   subscriptionId?: string;
   clientState?: string;
+  /** When the Graph subscription or Gmail watch lapses; the renewal sweeper extends it before then. */
+  subscriptionExpiresAt?: Date;
   /** Board and priority of tickets opened from this mailbox's mail. */
   boardId?: string;
   priorityId?: string;

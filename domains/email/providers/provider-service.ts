@@ -43,6 +43,7 @@ export class EmailProviderService {
     if (!/^https?:\/\//.test(apiBaseUrl)) throw new EmailInputError('apiBaseUrl', 'must be an http(s) URL');
     if (input.type === 'microsoft' && (!input.subscriptionId || !input.clientState)) throw new EmailInputError(input.subscriptionId ? 'clientState' : 'subscriptionId', 'is required for a Microsoft Graph mailbox');
     if (input.clientState !== undefined && input.clientState.length > 255) throw new EmailInputError('clientState', 'must be at most 255 characters');
+    if (input.subscriptionExpiresAt !== undefined && !(input.subscriptionExpiresAt instanceof Date && !isNaN(input.subscriptionExpiresAt.getTime()))) throw new EmailInputError('subscriptionExpiresAt', 'must be a valid date');
     for (const f of ['boardId', 'priorityId'] as const) if (input[f] !== undefined && !UUID.test(input[f]!)) throw new EmailInputError(f, 'must be a UUID');
 
     let verified: { address: string; historyId?: string };
@@ -66,6 +67,7 @@ export class EmailProviderService {
       client_state_sealed: input.clientState ? this.store.sealClientState(id, input.clientState) : null,
       subscription_id: input.subscriptionId ?? null,
       gmail_history_id: verified.historyId ?? null,
+      subscription_expires_at: input.subscriptionExpiresAt ?? null,
       board_id: input.boardId?.toLowerCase() ?? null,
       priority_id: input.priorityId?.toLowerCase() ?? null,
       connected_at: actionTime(),

@@ -78,6 +78,14 @@ forEachDatabase('billing: contract renewal notices (sweeper)', (target) => {
     }).times(1);
   });
 
+  it('a long lead time of one tenant is honoured beside the short default of others', async () => {
+    await kit.run(() => settings.set({ renewalNoticeDays: 365 }));
+    const yearAhead = await contract('2027-10-27');
+    await contract('2027-10-27', 'active', uuidv4());
+    expect(await sweep('2026-12-01T00:00:00Z')).to.equal(1);
+    expect(kit.events).to.have.emitted('CONTRACT_RENEWAL_UPCOMING').withPayload({ contractId: yearAhead.id, daysUntilRenewal: 330 }).times(1);
+  });
+
   it('a sweep that runs late notifies with the days actually left; a term already over gets nothing', async () => {
     const soon = await contract('2026-12-05');
     await contract('2026-11-29');

@@ -60,4 +60,17 @@ forEachDatabase('crm: an archived client gets no new tickets or appointments', (
     expect(t.kit.events.all).to.be.empty;
     await t.kit.run(() => projects.create({ clientId: uuidv4(), name: 'Opaque client' }));
   });
+
+  it('a ticket cannot be moved to an archived client (TicketPatch.clientId goes through the same policy)', async () => {
+    const [live, gone] = await t.kit.run(async () => [await t.clients.create({ name: 'Live' }), await t.clients.create({ name: 'Gone' })]);
+    const ticket = await openTicket(live.id);
+    await t.kit.run(() => t.lifecycle.archive(gone.id));
+    t.kit.events.clear();
+    const err = await t.kit.run(() => t.kit.resolve(TicketService).update(ticket.id, { clientId: gone.id })).catch((e) => e);
+    expect(err).to.be.instanceOf(ClientArchivedError);
+    const malformed = await t.kit.run(() => t.kit.resolve(TicketService).update(ticket.id, { clientId: 'gone' })).catch((e) => e);
+    expect(malformed).to.include({ field: 'clientId', code: 'TICKET_INVALID' });
+    expect((await t.kit.run(() => t.kit.resolve(TicketService).get(ticket.id))).clientId).to.equal(live.id);
+    expect(t.kit.events.all).to.be.empty;
+  });
 });

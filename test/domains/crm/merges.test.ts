@@ -128,6 +128,29 @@ forEachDatabase('crm: merging clients and contacts', (target) => {
     expect(t.kit.events.types().filter((x) => x === 'CLIENT_MERGED')).to.have.length(1);
   });
 
+  it('work attached to the source while it is being merged either moves with it or is refused: nothing stays behind', async function () {
+    if (target.name !== 'postgres') return this.skip();
+    const tag = await t.kit.run(() => t.tagDefinitions.createDefinition({ name: 'Key account' }));
+    for (let round = 0; round < 3; round++) {
+      const source = await t.kit.run(() => t.clients.create({ name: `Duplicate ${round}` }));
+      const results = await Promise.allSettled([
+        t.kit.run(() => t.contacts.create({ clientId: source.id, fullName: `Lee ${round}` })),
+        openTicket(source.id),
+        t.kit.run(() => t.notes.create({ entityType: 'client', entityId: source.id, body: 'Call back' })),
+        t.kit.run(() => t.interactions.log({ clientId: source.id, type: 'call', channel: 'phone', occurredAt: '2026-01-05T10:00:00Z' })),
+        t.kit.run(() => t.tags.apply(tag.id, { entityType: 'client', entityId: source.id })),
+        t.kit.run(() => t.clientMerges.merge(source.id, acme.id)),
+      ]);
+      expect(results[5].status, String((results[5] as PromiseRejectedResult).reason)).to.equal('fulfilled');
+      for (const r of results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]) expect(r.reason).to.be.instanceOf(ClientArchivedError);
+      expect(await t.kit.db('crm_contacts').where({ client_id: source.id })).to.be.empty;
+      expect(await t.kit.run(() => t.kit.resolve(TicketService).openTickets({ clientId: source.id }))).to.be.empty;
+      expect(await t.kit.db('crm_notes').where({ entity_id: source.id })).to.be.empty;
+      expect(await t.kit.db('crm_interactions').where({ client_id: source.id })).to.be.empty;
+      expect(await t.kit.db('crm_entity_tags').where({ entity_id: source.id })).to.be.empty;
+    }
+  });
+
   it('contact merge moves notes, interactions, tags and open tickets, hands over primary and fills empty details', async () => {
     const { dana, danaDup, note, call, vip, open } = await t.kit.run(async () => {
       const dana = await t.contacts.create({ clientId: acme.id, fullName: 'Dana Whitfield' });

@@ -1,10 +1,17 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => resolve(body));
+  });
+
 /**
  * Microsoft Graph and Gmail message APIs on loopback, as far as the email module calls them:
- * Graph `GET /v1.0/me` and `GET /v1.0/users/{mailbox}/messages/{id}/$value`; Gmail
- * `GET /gmail/v1/users/me/profile`, `/history?startHistoryId=` and `/messages/{id}?format=raw`;
+ * Graph `GET /v1.0/me`, `GET /v1.0/users/{mailbox}/messages/{id}/$value` and `PATCH /v1.0/subscriptions/{id}`; Gmail
+ * `GET /gmail/v1/users/me/profile`, `/history?startHistoryId=`, `/messages/{id}?format=raw` and `POST /watch`;
  * and Google's federated sign-on certificates (`/oauth2/v1/certs`, PEM by key id) for push tokens.
  * Bearer tokens other than `token` get 401, like a revoked grant.
  */
@@ -16,6 +23,8 @@ export class FakeMailProvider {
   readonly history: string[][] = [];
   certs: Record<string, string> = {};
   readonly calls: string[] = [];
+  /** What users.watch answers as the new expiry. */
+  watchExpiresAt = new Date('2026-03-09T09:00:00.000Z');
   private server?: Server;
   url = '';
 
@@ -32,10 +41,17 @@ export class FakeMailProvider {
 
   private handle(req: IncomingMessage, res: ServerResponse): unknown {
     const url = new URL(req.url ?? '/', this.url);
-    this.calls.push(url.pathname + url.search);
+    this.calls.push(`${req.method === 'GET' ? '' : `${req.method} `}${url.pathname}${url.search}`);
     const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (url.pathname === '/oauth2/v1/certs') return json(200, this.certs);
     if (req.headers.authorization !== `Bearer ${this.token}`) return json(401, { error: { code: 'InvalidAuthenticationToken' } });
+    const sub = /^\/v1\.0\/subscriptions\/([^/]+)$/.exec(url.pathname);
+    if (sub && req.method === 'PATCH') {
+      return void readBody(req).then((body) => json(200, { id: decodeURIComponent(sub![1]), expirationDateTime: JSON.parse(body).expirationDateTime }));
+    }
+    if (url.pathname === '/gmail/v1/users/me/watch' && req.method === 'POST') {
+      return void readBody(req).then(() => json(200, { historyId: String(99 + this.history.length), expiration: String(this.watchExpiresAt.getTime()) }));
+    }
     if (url.pathname === '/v1.0/me') return json(200, { mail: this.mailbox, userPrincipalName: this.mailbox });
     let m = /^\/v1\.0\/users\/([^/]+)\/messages\/([^/]+)\/\$value$/.exec(url.pathname);
     if (m) {

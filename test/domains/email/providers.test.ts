@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { EmailInputError, ProviderVerificationError } from '../../../domains/email';
+import { EmailInputError, ProviderVerificationError, SubscriptionRenewalSweeper } from '../../../domains/email';
 import { forEachDatabase } from '../../support/databases';
 import { freshMailDeskPerTest } from './mail-desk';
 
@@ -83,5 +83,37 @@ forEachDatabase('email: connected mailboxes', (target) => {
     const provider = await desk.connected();
     await Promise.all([desk.run(() => desk.providers.disconnect(provider.id)), desk.run(() => desk.providers.markRevokedByProvider(provider.id, 'subscriptionRemoved'))]);
     expect(desk.kit.events.ofType('EMAIL_PROVIDER_DISCONNECTED')).to.have.length(1);
+  });
+});
+
+forEachDatabase('email: push subscription renewal', (target) => {
+  const desk = freshMailDeskPerTest(target, { gmailTopicName: 'projects/msp/topics/gmail' });
+  const T1 = new Date('2026-03-02T09:00:00.000Z');
+  let clock: sinon.SinonFakeTimers | undefined;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: T1, toFake: ['Date'] });
+  });
+  afterEach(() => clock?.restore());
+  const sweeper = () => desk.kit.resolve(SubscriptionRenewalSweeper);
+
+  it('subscriptions lapsing within a day are renewed once, swept twice and concurrently (Graph PATCH, Gmail watch)', async () => {
+    const graph = await desk.connectMailbox({ subscriptionExpiresAt: new Date(T1.getTime() + 3_600_000) });
+    const gmail = await desk.connectMailbox({ type: 'google', name: 'Gmail', subscriptionId: undefined, clientState: undefined, apiBaseUrl: desk.api.url, subscriptionExpiresAt: new Date(T1.getTime() + 7_200_000) });
+    await desk.connectMailbox({ name: 'Fresh', subscriptionId: 'sub-2', subscriptionExpiresAt: new Date(T1.getTime() + 3 * 86_400_000) });
+    const [a, b] = await Promise.all([desk.asSystem(() => sweeper().sweep()), desk.asSystem(() => sweeper().sweep())]);
+    const renewed = [...a, ...b];
+    expect(renewed.map((r) => r.providerId).sort()).to.deep.equal([graph.id, gmail.id].sort());
+    expect(renewed.find((r) => r.providerId === graph.id)!.expiresAt!.toISOString()).to.equal(new Date(T1.getTime() + 4 * 86_400_000).toISOString());
+    expect(renewed.find((r) => r.providerId === gmail.id)!.expiresAt!.toISOString()).to.equal('2026-03-09T09:00:00.000Z');
+    expect(desk.api.calls.filter((c) => c.startsWith('PATCH') || c.startsWith('POST')).sort()).to.deep.equal(['PATCH /v1.0/subscriptions/sub-1', 'POST /gmail/v1/users/me/watch']);
+    expect(await desk.asSystem(() => sweeper().sweep())).to.deep.equal([]);
+  });
+
+  it('a renewal refused with 401 disconnects the mailbox (revoked by provider)', async () => {
+    const graph = await desk.connectMailbox({ subscriptionExpiresAt: new Date(T1.getTime() + 3_600_000) });
+    desk.kit.events.clear();
+    desk.api.token = 'revoked-by-admin';
+    await desk.asSystem(() => sweeper().sweep());
+    expect(desk.kit.events).to.have.emitted('EMAIL_PROVIDER_DISCONNECTED').withPayload({ providerId: graph.id, reason: 'revoked by provider (subscription renewal answered 401)', actorType: 'SYSTEM' }).times(1);
   });
 });
