@@ -58,6 +58,12 @@ export interface SubscribeOptions {
   onError?: (err: Error) => void;
   /** Called for every entry moved to the dead letters, at once or after `maxDeliveries`. */
   onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
+  /**
+   * Redis: handles a whole read at once, resolving with one outcome per entry in the same order
+   * (the worker records a batch with one statement). When set, it replaces the per-entry handler
+   * for Redis reads; buses without batches (in-memory) keep calling the per-entry handler.
+   */
+  batchHandler?: (entries: StreamEntry[]) => Promise<EntryOutcome[]>;
 }
 
 export interface Subscription {

@@ -100,6 +100,7 @@ export class RedisStreamsBus implements EventBus {
       onError,
       onRecovered: (info) => this.options.onRecovered?.(`consumer group ${group}`, info),
       onDeadLettered: options.onDeadLettered,
+      batchHandler: options.batchHandler,
     });
     this.subscriptions.add(sub);
     this.trimmer.start();

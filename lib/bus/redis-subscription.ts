@@ -21,6 +21,8 @@ export interface RedisSubscriptionConfig {
   /** The loop works again after `failures` failed attempts over `downMs`. */
   onRecovered?: (info: { failures: number; downMs: number }) => void;
   onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
+  /** Handles a whole read at once (one outcome per entry, same order); replaces `handler` when set. */
+  batchHandler?: (entries: StreamEntry[]) => Promise<EntryOutcome[]>;
 }
 
 type Handler = (entry: StreamEntry) => Promise<EntryOutcome>;
@@ -165,6 +167,7 @@ export class RedisStreamSubscription implements Subscription {
    * redelivery, which the worker's de-duplication turns into a no-op.
    */
   private async process(entries: StreamEntry[]): Promise<boolean> {
+    if (this.cfg.batchHandler && entries.length) return this.processBatch(entries, this.cfg.batchHandler);
     const acked: string[] = [];
     const deferred: StreamEntry[] = [];
     let next = 0;
@@ -182,6 +185,45 @@ export class RedisStreamSubscription implements Subscription {
     if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
     if (deferred.length) await this.postpone(deferred);
     const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (failed) throw failed.reason;
+    return deferred.length > 0;
+  }
+
+  /**
+   * The batch form of `process`: entries delivered too often are dead-lettered, the rest go to the
+   * batch handler in one call; successes are acknowledged with one XACK, dead letters moved
+   * together (commands sent back to back on the connection), deferred entries postponed together.
+   */
+  private async processBatch(entries: StreamEntry[], batchHandler: (entries: StreamEntry[]) => Promise<EntryOutcome[]>): Promise<boolean> {
+    const outcomes = new Map<StreamEntry, EntryOutcome>();
+    const fresh: StreamEntry[] = [];
+    for (const e of entries) {
+      if (e.deliveries > this.cfg.maxDeliveries) outcomes.set(e, { kind: 'dead-letter', reason: { code: 'MAX_DELIVERIES', message: `not acknowledged after ${e.deliveries - 1} deliveries` } });
+      else fresh.push(e);
+    }
+    if (fresh.length) {
+      let results: EntryOutcome[];
+      try {
+        results = await batchHandler(fresh);
+        if (results.length !== fresh.length) throw new Error(`batch handler returned ${results.length} outcomes for ${fresh.length} entries`);
+      } catch (err) {
+        results = fresh.map(() => ({ kind: 'retry', reason: { code: 'HANDLER_ERROR', message: (err as Error).message } }) as EntryOutcome);
+      }
+      fresh.forEach((e, i) => outcomes.set(e, results[i]));
+    }
+    const acked: string[] = [];
+    const deferred: StreamEntry[] = [];
+    const settling: Array<Promise<void>> = [];
+    for (const e of entries) {
+      const outcome = outcomes.get(e)!;
+      if (outcome.kind === 'ack') acked.push(e.id);
+      else if (outcome.kind === 'defer') deferred.push(e);
+      else settling.push(this.settle(e, outcome));
+    }
+    const settled = await Promise.allSettled(settling);
+    if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
+    if (deferred.length) await this.postpone(deferred);
+    const failed = settled.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
     return deferred.length > 0;
   }

@@ -47,6 +47,7 @@ export class EventWorker extends EventEmitter {
     if (this.subscription) return;
     this.subscription = this.bus.subscribe(this.options.group ?? DEFAULT_GROUP, (e) => this.process(e), {
       ...this.options,
+      batchHandler: (entries) => this.processBatch(entries),
       // Every dead letter, whichever path decided it (at once, or after maxDeliveries), is reported.
       onDeadLettered: (entry, reason) => {
         this.options.onDeadLettered?.(entry, reason);
@@ -87,6 +88,141 @@ export class EventWorker extends EventEmitter {
     }
     if (outcome.kind === 'ack') this.emit(duplicate ? 'duplicate' : 'ingested', envelope, entry.id);
     return outcome;
+  }
+
+  /**
+   * A whole read at once, with the guarantees of `process` entry by entry: every entry checked,
+   * the valid ones recorded with one multi-row insert-if-absent, the ids already recorded read
+   * with one query (duplicates acknowledged, conflicts dead-lettered, unfinished ones finished),
+   * handlers run in stream order, each once and in its own transaction, and the finished events
+   * marked processed with one update. Once the infrastructure fails, the entries not yet settled
+   * are deferred together. Resolves with one outcome per entry, in order.
+   */
+  async processBatch(entries: StreamEntry[]): Promise<EntryOutcome[]> {
+    const outcomes: EntryOutcome[] = new Array(entries.length);
+    const valid: Array<{ i: number; envelope: EventEnvelope; key: string }> = [];
+    const again: number[] = [];
+    const seen = new Set<string>();
+    entries.forEach((entry, i) => {
+      const checked = this.check(entry);
+      if ('kind' in checked) {
+        outcomes[i] = checked;
+        return;
+      }
+      const key = canonicalUuid(checked.envelope.id);
+      // The same id twice in one read: the later copy goes through `process` once the first is settled.
+      if (seen.has(key)) again.push(i);
+      else {
+        seen.add(key);
+        valid.push({ i, envelope: checked.envelope, key });
+      }
+    });
+    if (valid.length) await this.ingestBatch(entries, valid, outcomes);
+    for (const i of again) outcomes[i] = await this.process(entries[i]);
+    return outcomes;
+  }
+
+  private async ingestBatch(entries: StreamEntry[], valid: Array<{ i: number; envelope: EventEnvelope; key: string }>, outcomes: EntryOutcome[]): Promise<void> {
+    const db = this.uow.knex;
+    const deferRest = (from: number, err: Error) => {
+      this.outage.failed(err);
+      for (let k = from; k < valid.length; k++) if (!outcomes[valid[k].i]) outcomes[valid[k].i] = defer('INFRASTRUCTURE_UNAVAILABLE', err.message);
+    };
+    let inserted: Set<string>;
+    let existing: Map<string, Record<string, any>>;
+    try {
+      inserted = await this.recordMany(db, valid.map((v) => ({ envelope: v.envelope, streamId: entries[v.i].id, withHandlers: this.handlers.handlersFor(v.envelope.eventType).length > 0 })));
+      const others = valid.filter((v) => !inserted.has(v.key)).map((v) => v.envelope.id);
+      existing = new Map();
+      for (let k = 0; k < others.length; k += 500) {
+        const rows = await db('workflow_runtime_events').whereIn('event_id', others.slice(k, k + 500));
+        for (const r of rows) existing.set(canonicalUuid(String(r.event_id)), r);
+      }
+    } catch (err) {
+      if (isInfrastructureError(err)) return deferRest(0, err as Error);
+      // Not the infrastructure (e.g. a value the database refuses): entry by entry, so only the culprit fails.
+      for (const v of valid) outcomes[v.i] = await this.process(entries[v.i]);
+      return;
+    }
+    this.outage.succeeded();
+    const processed: string[] = [];
+    const events: Array<[string, EventEnvelope, string]> = [];
+    for (let k = 0; k < valid.length; k++) {
+      const { i, envelope, key } = valid[k];
+      const withHandlers = this.handlers.handlersFor(envelope.eventType).length > 0;
+      if (!inserted.has(key)) {
+        const row = existing.get(key);
+        const conflict = row && conflictWith(row, envelope);
+        if (conflict) {
+          outcomes[i] = deadLetter('EVENT_ID_CONFLICT', `event id ${envelope.id} is already recorded with a different ${conflict}`);
+          continue;
+        }
+        if (row?.status === 'processed') {
+          outcomes[i] = ack;
+          events.push(['duplicate', envelope, entries[i].id]);
+          continue;
+        }
+        // A record left `failed` or `received` by an earlier attempt: finish what it did not.
+        if (!withHandlers) processed.push(envelope.id);
+      }
+      if (withHandlers) {
+        let failures;
+        try {
+          failures = await this.handlers.run(envelope);
+        } catch (err) {
+          failures = [{ handler: '(runner)', error: err as Error }];
+        }
+        const infrastructure = failures.find((f) => isInfrastructureError(f.error));
+        if (infrastructure) {
+          deferRest(k, infrastructure.error);
+          break;
+        }
+        if (failures.length) {
+          const message = failures.map((f) => `${f.handler}: ${f.error.message}`).join('; ');
+          await this.recordFailure(envelope, entries[i].id, message).catch(() => undefined);
+          outcomes[i] = retry('HANDLER_FAILED', message);
+          continue;
+        }
+        processed.push(envelope.id);
+      }
+      outcomes[i] = ack;
+      events.push(['ingested', envelope, entries[i].id]);
+    }
+    try {
+      for (let k = 0; k < processed.length; k += 500) {
+        await db('workflow_runtime_events').whereIn('event_id', processed.slice(k, k + 500)).whereNot({ status: 'processed' }).update({ status: 'processed', error_message: null });
+      }
+    } catch (err) {
+      // Handlers have their receipts: a redelivery only marks the record. Defer what was to be acknowledged.
+      if (!isInfrastructureError(err)) throw err;
+      this.outage.failed(err as Error);
+      const pending = new Set(processed);
+      for (const v of valid) if (pending.has(v.envelope.id) && outcomes[v.i]?.kind === 'ack') outcomes[v.i] = defer('INFRASTRUCTURE_UNAVAILABLE', (err as Error).message);
+      return;
+    }
+    for (const [name, envelope, streamId] of events) this.emit(name, envelope, streamId);
+  }
+
+  /** One multi-row insert-if-absent; resolves with the (canonical) ids it wrote. */
+  private async recordMany(db: Knex, rows: Array<{ envelope: EventEnvelope; streamId: string; withHandlers: boolean }>): Promise<Set<string>> {
+    const written = new Set<string>();
+    const now = new Date();
+    for (let k = 0; k < rows.length; k += 500) {
+      const chunk = rows.slice(k, k + 500).map(({ envelope, streamId, withHandlers }) => ({
+        event_id: envelope.id,
+        tenant: envelope.tenantId,
+        event_type: envelope.eventType,
+        payload_schema_ref: envelope.schemaRef,
+        payload: JSON.stringify(envelope.payload),
+        stream_id: streamId,
+        received_at: now,
+        status: withHandlers ? 'received' : 'processed',
+        error_message: null,
+      }));
+      const ids = await db('workflow_runtime_events').insert(chunk).onConflict(['event_id']).ignore().returning('event_id');
+      for (const r of ids as Array<{ event_id: string } | string>) written.add(canonicalUuid(String(typeof r === 'object' ? r.event_id : r)));
+    }
+    return written;
   }
 
   /**
