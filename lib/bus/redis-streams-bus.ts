@@ -101,6 +101,7 @@ export class RedisStreamsBus implements EventBus {
       onRecovered: (info) => this.options.onRecovered?.(`consumer group ${group}`, info),
       onDeadLettered: options.onDeadLettered,
       batchHandler: options.batchHandler,
+      exclusive: options.exclusive,
     });
     this.subscriptions.add(sub);
     this.trimmer.start();

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Knex } from 'knex';
 import { EventEnvelope } from '../bus/envelope';
-import { EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from '../bus/event-bus';
+import { BatchControl, EntryOutcome, EventBus, StreamEntry, SubscribeOptions, Subscription } from '../bus/event-bus';
+import { orderingKeyOf } from '../outbox/ordering';
 import { fromWireFields, WireFormatError } from '../bus/wire';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
@@ -16,6 +17,11 @@ import { OutageTracker } from './outage-tracker';
 
 export interface WorkerOptions extends SubscribeOptions {
   group?: string;
+  /**
+   * Redis batches: handlers of events with different ordering keys run side by side, up to this
+   * many keys at a time (default 4); the events of one key run one after another, in stream order.
+   */
+  keyLanes?: number;
 }
 
 export const DEFAULT_GROUP = 'workflow-runtime-v2';
@@ -28,13 +34,14 @@ export const DEFAULT_GROUP = 'workflow-runtime-v2';
  * outage, for observers, logs and tests.
  */
 export class EventWorker extends EventEmitter {
-  private subscription?: Subscription;
+  private subscriptions: Subscription[] = [];
   /** Emits `outage` (error) once when infrastructure failures start and `recovered` once they end. */
   private readonly outage = new OutageTracker(this);
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly bus: EventBus,
+    /** One bus, or one per partition (each consumed exclusively when `exclusive` is set). */
+    private readonly bus: EventBus | EventBus[],
     private readonly registry: SchemaRegistry,
     private readonly validator: Validator,
     private readonly handlers: HandlerRunner,
@@ -44,10 +51,15 @@ export class EventWorker extends EventEmitter {
   }
 
   start(): void {
-    if (this.subscription) return;
-    this.subscription = this.bus.subscribe(this.options.group ?? DEFAULT_GROUP, (e) => this.process(e), {
+    if (this.subscriptions.length) return;
+    const buses = Array.isArray(this.bus) ? this.bus : [this.bus];
+    this.subscriptions = buses.map((bus) => this.subscribe(bus));
+  }
+
+  private subscribe(bus: EventBus): Subscription {
+    return bus.subscribe(this.options.group ?? DEFAULT_GROUP, (e) => this.process(e), {
       ...this.options,
-      batchHandler: (entries) => this.processBatch(entries),
+      batchHandler: (entries, control) => this.processBatch(entries, control),
       // Every dead letter, whichever path decided it (at once, or after maxDeliveries), is reported.
       onDeadLettered: (entry, reason) => {
         this.options.onDeadLettered?.(entry, reason);
@@ -57,8 +69,9 @@ export class EventWorker extends EventEmitter {
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.stop();
-    this.subscription = undefined;
+    const subscriptions = this.subscriptions;
+    this.subscriptions = [];
+    await Promise.all(subscriptions.map((s) => s.stop()));
   }
 
   async process(entry: StreamEntry): Promise<EntryOutcome> {
@@ -98,7 +111,7 @@ export class EventWorker extends EventEmitter {
    * marked processed with one update. Once the infrastructure fails, the entries not yet settled
    * are deferred together. Resolves with one outcome per entry, in order.
    */
-  async processBatch(entries: StreamEntry[]): Promise<EntryOutcome[]> {
+  async processBatch(entries: StreamEntry[], control?: BatchControl): Promise<EntryOutcome[]> {
     const outcomes: EntryOutcome[] = new Array(entries.length);
     const valid: Array<{ i: number; envelope: EventEnvelope; key: string }> = [];
     const again: number[] = [];
@@ -117,17 +130,18 @@ export class EventWorker extends EventEmitter {
         valid.push({ i, envelope: checked.envelope, key });
       }
     });
-    if (valid.length) await this.ingestBatch(entries, valid, outcomes);
+    if (valid.length) await this.ingestBatch(entries, valid, outcomes, control);
     for (const i of again) outcomes[i] = await this.process(entries[i]);
     return outcomes;
   }
 
-  private async ingestBatch(entries: StreamEntry[], valid: Array<{ i: number; envelope: EventEnvelope; key: string }>, outcomes: EntryOutcome[]): Promise<void> {
+  private async ingestBatch(entries: StreamEntry[], valid: Array<{ i: number; envelope: EventEnvelope; key: string }>, outcomes: EntryOutcome[], control?: BatchControl): Promise<void> {
     const db = this.uow.knex;
     const deferRest = (from: number, err: Error) => {
       this.outage.failed(err);
       for (let k = from; k < valid.length; k++) if (!outcomes[valid[k].i]) outcomes[valid[k].i] = defer('INFRASTRUCTURE_UNAVAILABLE', err.message);
     };
+    let halted = false;
     let inserted: Set<string>;
     let existing: Map<string, Record<string, any>>;
     try {
@@ -147,6 +161,8 @@ export class EventWorker extends EventEmitter {
     this.outage.succeeded();
     const processed: string[] = [];
     const events: Array<[string, EventEnvelope, string]> = [];
+    /** Entries whose handlers run, grouped by ordering key, each group in stream order. */
+    const lanes = new Map<string, number[]>();
     for (let k = 0; k < valid.length; k++) {
       const { i, envelope, key } = valid[k];
       const withHandlers = this.handlers.handlersFor(envelope.eventType).length > 0;
@@ -166,6 +182,21 @@ export class EventWorker extends EventEmitter {
         if (!withHandlers) processed.push(envelope.id);
       }
       if (withHandlers) {
+        const lane = orderingKeyOf(envelope);
+        lanes.set(lane, [...(lanes.get(lane) ?? []), k]);
+        continue;
+      }
+      outcomes[i] = ack;
+      events.push(['ingested', envelope, entries[i].id]);
+    }
+    const runLane = async (ks: number[]) => {
+      for (let n = 0; n < ks.length; n++) {
+        const { i, envelope } = valid[ks[n]];
+        // An outage, a lease that may have passed on, or (exclusive) an earlier event of this key left pending: the rest waits.
+        if (halted || (control && !control.owns())) {
+          for (const k of ks.slice(n)) outcomes[valid[k].i] ??= defer('ORDER_HELD', 'not handled in this delivery: the consumer stopped or lost its partition lease');
+          return;
+        }
         let failures;
         try {
           failures = await this.handlers.run(envelope);
@@ -174,20 +205,34 @@ export class EventWorker extends EventEmitter {
         }
         const infrastructure = failures.find((f) => isInfrastructureError(f.error));
         if (infrastructure) {
-          deferRest(k, infrastructure.error);
-          break;
+          halted = true;
+          this.outage.failed(infrastructure.error);
+          for (const k of ks.slice(n)) outcomes[valid[k].i] ??= defer('INFRASTRUCTURE_UNAVAILABLE', infrastructure.error.message);
+          return;
         }
         if (failures.length) {
           const message = failures.map((f) => `${f.handler}: ${f.error.message}`).join('; ');
           await this.recordFailure(envelope, entries[i].id, message).catch(() => undefined);
           outcomes[i] = retry('HANDLER_FAILED', message);
+          if (control?.exclusive) {
+            // Per-key order: the later events of this key wait for this one's retry.
+            for (const k of ks.slice(n + 1)) outcomes[valid[k].i] ??= defer('ORDER_HELD', `waits for event ${envelope.id} of the same ordering key`);
+            return;
+          }
           continue;
         }
         processed.push(envelope.id);
+        outcomes[i] = ack;
+        events.push(['ingested', envelope, entries[i].id]);
       }
-      outcomes[i] = ack;
-      events.push(['ingested', envelope, entries[i].id]);
-    }
+    };
+    const queue = [...lanes.values()];
+    const width = Math.max(1, Math.min(this.options.keyLanes ?? 4, queue.length));
+    await Promise.all(
+      Array.from({ length: width }, async () => {
+        for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
+      }),
+    );
     try {
       for (let k = 0; k < processed.length; k += 500) {
         await db('workflow_runtime_events').whereIn('event_id', processed.slice(k, k + 500)).whereNot({ status: 'processed' }).update({ status: 'processed', error_message: null });
@@ -200,6 +245,9 @@ export class EventWorker extends EventEmitter {
       for (const v of valid) if (pending.has(v.envelope.id) && outcomes[v.i]?.kind === 'ack') outcomes[v.i] = defer('INFRASTRUCTURE_UNAVAILABLE', (err as Error).message);
       return;
     }
+    // In stream order, whichever lane finished first.
+    const position = new Map(valid.map((v) => [v.envelope, v.i]));
+    events.sort((a, b) => position.get(a[1])! - position.get(b[1])!);
     for (const [name, envelope, streamId] of events) this.emit(name, envelope, streamId);
   }
 
