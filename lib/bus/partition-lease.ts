@@ -39,6 +39,7 @@ export class LeaseShare {
   held = 0;
   private members = 1;
   private nextBeat = 0;
+  private beats = 0;
 
   constructor(
     readonly key: string,
@@ -47,11 +48,11 @@ export class LeaseShare {
     readonly ttlMs: number,
   ) {}
 
-  /** Announces this process and counts the live ones (at most every ttl/4). */
+  /** Announces this process and counts the live ones (at most once a second, or every ttl/4 if shorter). */
   async refresh(redis: Redis): Promise<void> {
     const now = Date.now();
     if (now < this.nextBeat) return;
-    this.nextBeat = now + this.ttlMs / 4;
+    this.nextBeat = now + Math.min(1000, this.ttlMs / 4);
     const replies = await redis
       .multi()
       .zadd(this.key, now, this.member)
@@ -61,6 +62,15 @@ export class LeaseShare {
       .exec();
     const card = replies?.[2]?.[1];
     if (typeof card === 'number' && card > 0) this.members = card;
+    this.beats++;
+  }
+
+  /**
+   * Whether the membership has been read twice (a second apart): processes started together have
+   * all announced themselves by then, so none takes every partition only to give most back.
+   */
+  get settled(): boolean {
+    return this.beats >= 2;
   }
 
   /** Leaves at once (a stopping process), so the others take its share without waiting for ttl. */
@@ -69,7 +79,7 @@ export class LeaseShare {
   }
 
   get quota(): number {
-    return Math.ceil(this.partitions / Math.max(1, this.members));
+    return this.settled ? Math.ceil(this.partitions / Math.max(1, this.members)) : 0;
   }
 }
 

@@ -89,7 +89,7 @@ export class RedisStreamSubscription implements Subscription {
         if (this.cfg.exclusive && !(await this.holdLease())) {
           guardOf(this.redis).answered();
           failures = 0;
-          await this.pause(Math.min(1000, this.leaseMs() / 4));
+          await this.pause(Math.min(200, this.leaseMs() / 4));
           continue;
         }
         const entries = (await this.claimIdle()) ?? (await this.readNew());
@@ -151,7 +151,7 @@ export class RedisStreamSubscription implements Subscription {
     const share = this.cfg.exclusive?.share;
     await whenReady(this.redis, this.cfg.readyTimeoutMs);
     if (share) await share.refresh(this.redis);
-    if (this.leased && share && share.held > share.quota) {
+    if (this.leased && share && share.settled && share.held > share.quota) {
       await this.releaseLease();
       return false;
     }

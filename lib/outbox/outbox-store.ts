@@ -3,7 +3,7 @@ import { EventEnvelope } from '../bus/envelope';
 import { compareStreamIds } from '../bus/redis-stream-id';
 import { isPostgres, readJson } from '../uow/database';
 import { insertIfAbsent } from '../uow/insert-if-absent';
-import { notifyOutboxCommit } from './commit-notifications';
+import { notifyOutboxCommit, OUTBOX_CHANNEL } from './commit-notifications';
 import { orderingKeyOf, partitionOf } from './ordering';
 
 export interface OutboxRow {
@@ -36,6 +36,8 @@ export interface OutboxScope {
 export class OutboxStore {
   readonly partitions: number;
   readonly partition?: number;
+  /** The last drainBatch found the partition being drained by another relay (PostgreSQL). */
+  busy = false;
 
   constructor(
     private readonly db: Knex,
@@ -61,33 +63,44 @@ export class OutboxStore {
     return (this.partition === undefined ? q : q.where('partition', this.partition)) as T;
   }
 
-  async stage(trx: Knex | Knex.Transaction, envelopes: EventEnvelope[]): Promise<void> {
+  /**
+   * Inserts the envelopes' rows on the caller's transaction. On PostgreSQL the same statement
+   * queues the commit notification (`notify`, default true) that wakes relays in other processes:
+   * one round trip. A runtime whose own relay runs passes `notify: false`: it wakes that relay
+   * after commit itself, and its relay publishes the rows.
+   */
+  async stage(trx: Knex | Knex.Transaction, envelopes: EventEnvelope[], options: { notify?: boolean } = {}): Promise<void> {
     if (!envelopes.length) return;
     const now = new Date();
-    await trx('event_outbox').insert(
-      envelopes.map((e) => {
-        const headers: Headers = {
-          subject: e.subject,
-          eventName: e.eventName,
-          occurredAt: e.occurredAt,
-          actorUserId: e.actorUserId,
-          correlationId: e.correlationId,
-          causationId: e.causationId,
-          traceparent: e.traceparent,
-        };
-        return {
-          event_id: e.id,
-          event_type: e.eventType,
-          schema_ref: e.schemaRef,
-          tenant: e.tenantId,
-          payload: JSON.stringify(e.payload),
-          headers: JSON.stringify(headers),
-          created_at: now,
-          partition: this.partitionFor(e),
-        };
-      }),
-    );
-    await notifyOutboxCommit(trx);
+    const rows = envelopes.map((e) => {
+      const headers: Headers = {
+        subject: e.subject,
+        eventName: e.eventName,
+        occurredAt: e.occurredAt,
+        actorUserId: e.actorUserId,
+        correlationId: e.correlationId,
+        causationId: e.causationId,
+        traceparent: e.traceparent,
+      };
+      return {
+        event_id: e.id,
+        event_type: e.eventType,
+        schema_ref: e.schemaRef,
+        tenant: e.tenantId,
+        payload: JSON.stringify(e.payload),
+        headers: JSON.stringify(headers),
+        created_at: now,
+        partition: this.partitionFor(e),
+      };
+    });
+    const notify = options.notify !== false;
+    if (notify && isPostgres(trx as Knex)) {
+      const insert = trx('event_outbox').insert(rows).toSQL();
+      await trx.raw(`with staged as (${insert.sql} returning 1) select pg_notify(?, '') from (select count(*) from staged) c`, [...insert.bindings, OUTBOX_CHANNEL]);
+      return;
+    }
+    await trx('event_outbox').insert(rows);
+    if (notify) await notifyOutboxCommit(trx);
   }
 
   /**
@@ -104,7 +117,8 @@ export class OutboxStore {
     const work = async (q: Knex | Knex.Transaction) => {
       if (pg) {
         const { rows: locked } = await q.raw(`select pg_try_advisory_xact_lock(hashtext(current_schema() || ':wfe_outbox:' || ?::text)) as ok`, [partition]);
-        if (!locked[0].ok) return 0;
+        this.busy = !locked[0].ok;
+        if (this.busy) return 0;
       }
       const raw = await q('event_outbox').whereNull('published_at').where('partition', partition).orderBy('seq').limit(limit);
       if (!raw.length) return 0;

@@ -107,6 +107,7 @@ export class EventRuntime implements MethodInvoker {
   private readonly relayOptions: RelayOptions;
   private commitListener?: OutboxCommitListener;
   private catalogEntries?: CatalogEntry[];
+  private relayRunning = false;
 
   constructor(options: RuntimeOptions) {
     this.db = options.db;
@@ -207,6 +208,7 @@ export class EventRuntime implements MethodInvoker {
 
   /** The relay alone, woken by local commits and, on PostgreSQL, by other processes' commits. */
   startRelay(): void {
+    this.relayRunning = true;
     this.relay.start();
     this.commitListener ??= listenForOutboxCommits(this.db, () => this.relay.wake(), this.relayOptions.onError);
   }
@@ -219,6 +221,7 @@ export class EventRuntime implements MethodInvoker {
     await this.commitListener?.stop();
     this.commitListener = undefined;
     await this.worker.stop();
+    this.relayRunning = false;
     await this.relay.stop();
   }
 
@@ -234,7 +237,8 @@ export class EventRuntime implements MethodInvoker {
 
   private async stage(trx: Knex.Transaction, envelopes: EventEnvelope[]): Promise<void> {
     if (!envelopes.length) return;
-    await this.outbox.stage(trx, envelopes);
+    // This runtime's own relay, when running, is woken after commit below: no need to notify others.
+    await this.outbox.stage(trx, envelopes, { notify: !this.relayRunning });
     this.uow.afterCommit(() => {
       if (this.relay instanceof PartitionedRelay) this.relay.wakePartitions(envelopes.map((e) => this.outbox.partitionFor(e)));
       else this.relay.wake();
