@@ -104,7 +104,9 @@ async function bullmq(redisUrl: string, db: Knex, envelopes: EventEnvelope[], pr
 }
 
 function spawnNode(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'pipeline-node.js')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir>: each relay+worker process writes a CPU profile there (node --cpu-prof).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, path.join(__dirname, 'pipeline-node.js')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
