@@ -115,12 +115,18 @@ export class OutboxStore {
     const pg = isPostgres(this.db);
     const partition = this.partition ?? 0;
     const work = async (q: Knex | Knex.Transaction) => {
+      let raw: any[];
       if (pg) {
-        const { rows: locked } = await q.raw(`select pg_try_advisory_xact_lock(hashtext(current_schema() || ':wfe_outbox:' || ?::text)) as ok`, [partition]);
-        this.busy = !locked[0].ok;
+        // Lock and read in one round trip: the rows are read only when the lock was granted.
+        const { rows: got } = await q.raw(
+          `select l.ok as lock_granted, o.* from (select pg_try_advisory_xact_lock(hashtext(current_schema() || ':wfe_outbox:' || ?::text)) as ok) l
+           left join lateral (select * from event_outbox where l.ok and published_at is null and partition = ? order by seq limit ?) o on true`,
+          [partition, partition, limit],
+        );
+        this.busy = !got[0].lock_granted;
         if (this.busy) return 0;
-      }
-      const raw = await q('event_outbox').whereNull('published_at').where('partition', partition).orderBy('seq').limit(limit);
+        raw = got.filter((r: { seq: unknown }) => r.seq !== null);
+      } else raw = await q('event_outbox').whereNull('published_at').where('partition', partition).orderBy('seq').limit(limit);
       if (!raw.length) return 0;
       const rows = raw.map(toRow);
       let streamIds: string[] | void;

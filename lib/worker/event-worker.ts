@@ -19,7 +19,8 @@ export interface WorkerOptions extends SubscribeOptions {
   group?: string;
   /**
    * Redis batches: handlers of events with different ordering keys run side by side, up to this
-   * many keys at a time (default 4); the events of one key run one after another, in stream order.
+   * many keys at a time (default: `concurrency` when given, else 4); the events of one key run one
+   * after another, in stream order. 1 handles a read strictly in stream order.
    */
   keyLanes?: number;
 }
@@ -227,7 +228,7 @@ export class EventWorker extends EventEmitter {
       }
     };
     const queue = [...lanes.values()];
-    const width = Math.max(1, Math.min(this.options.keyLanes ?? 4, queue.length));
+    const width = Math.max(1, Math.min(this.options.keyLanes ?? this.options.concurrency ?? 4, queue.length));
     await Promise.all(
       Array.from({ length: width }, async () => {
         for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
