@@ -180,8 +180,9 @@ async function main(): Promise<void> {
       lost += N - got;
       return rate;
     };
-    const one = await ours(1, 0);
-    console.log(`  ours, 1 relay+worker process (one stream)                                       ${fmt(one)} events/s`);
+    const onePartitions = Number(process.env.BENCH_ONE_PARTITIONS ?? 4);
+    const one = await ours(1, onePartitions);
+    console.log(`  ours, 1 relay+worker process (${onePartitions ? `${onePartitions} partitions` : 'one stream'})                                    ${fmt(one)} events/s`);
 
     // 4. Latency at a steady rate, the 1-process pipeline running: one event per transaction.
     const committedAt = new Map<string, number>();

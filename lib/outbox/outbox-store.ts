@@ -96,11 +96,12 @@ export class OutboxStore {
     const notify = options.notify !== false;
     if (notify && isPostgres(trx as Knex)) {
       const insert = trx('event_outbox').insert(rows).toSQL();
-      await trx.raw(`with staged as (${insert.sql} returning 1) select pg_notify(?, '') from (select count(*) from staged) c`, [...insert.bindings, OUTBOX_CHANNEL]);
+      const partitions = [...new Set(rows.map((r) => r.partition))].join(',');
+      await trx.raw(`with staged as (${insert.sql} returning 1) select pg_notify(?, ?) from (select count(*) from staged) c`, [...insert.bindings, OUTBOX_CHANNEL, partitions]);
       return;
     }
     await trx('event_outbox').insert(rows);
-    if (notify) await notifyOutboxCommit(trx);
+    if (notify) await notifyOutboxCommit(trx, [...new Set(rows.map((r) => r.partition))]);
   }
 
   /**

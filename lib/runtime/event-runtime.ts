@@ -210,7 +210,11 @@ export class EventRuntime implements MethodInvoker {
   startRelay(): void {
     this.relayRunning = true;
     this.relay.start();
-    this.commitListener ??= listenForOutboxCommits(this.db, () => this.relay.wake(), this.relayOptions.onError);
+    this.commitListener ??= listenForOutboxCommits(
+      this.db,
+      (partitions) => (partitions && this.relay instanceof PartitionedRelay ? this.relay.wakePartitions(partitions) : this.relay.wake()),
+      this.relayOptions.onError,
+    );
   }
 
   /**
