@@ -75,6 +75,8 @@ export class RedisStreamSubscription implements Subscription {
     }
     await this.done;
     await this.releaseLease().catch(() => undefined);
+    // A stopping process leaves the partition share at once: the others take its partitions now, not after the membership ttl.
+    await this.cfg.exclusive?.share?.leave(this.redis).catch(() => undefined);
     await this.leaveGroup().catch(() => undefined);
     this.reader.disconnect();
   }
