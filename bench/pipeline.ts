@@ -28,6 +28,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { billingModule } from '../domains/billing';
 import { EventEnvelope } from '../lib/bus/envelope';
 import { InMemoryBus } from '../lib/bus/memory-bus';
+import { partitionStream } from '../lib/bus/partition-lease';
 import { toArgs } from '../lib/bus/redis-entries';
 import { toWireFields } from '../lib/bus/wire';
 import { withEmissionContext } from '../lib/emission/emission-context';
@@ -172,9 +173,25 @@ async function main(): Promise<void> {
       const started = await Promise.all(Array.from({ length: processes }, () => spawnNode(env)));
       nodes.push(...started);
       await sleep(1500); // partition shares settle (members announce once a second)
+      const runStream = `${stream}:${processes}`;
+      const streams = partitions ? Array.from({ length: partitions }, (_, p) => partitionStream(runStream, p, partitions)) : [runStream];
+      // Cheap probes while the pipeline runs (a count(*) every few ms would steal the database from
+      // it): the outbox's unpublished index, then each stream's consumer group lag and pending count.
+      const drained = async () => {
+        if (await db('event_outbox').whereNull('published_at').first('seq')) return false;
+        for (const st of streams) {
+          const groups = (await redis.xinfo('GROUPS', st).catch(() => [])) as unknown[][];
+          const g = groups.map((flat) => Object.fromEntries(Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k], flat[2 * k + 1]])))[0];
+          if (!g || Number(g.pending) > 0 || Number(g.lag ?? 0) > 0) return false;
+        }
+        return true;
+      };
       const t0 = performance.now();
       for (const c of started) c.stdin!.write('start\n');
-      while ((await recorded()) < N) await sleep(10);
+      for (;;) {
+        if ((await drained()) && (await recorded()) >= N) break;
+        await sleep(5);
+      }
       const rate = N / ((performance.now() - t0) / 1000);
       const got = Number((await db('workflow_runtime_events').whereIn('event_id', fresh.map((e) => e.id)).count({ n: '*' }))[0].n);
       lost += N - got;
