@@ -10,6 +10,7 @@ import { createDatabase } from '../lib/uow/database';
 import { WorkerOptions } from '../lib/worker/event-worker';
 import { loadAppModules } from './app-modules';
 import { createBus } from './bus-factory';
+import { partitionStream } from '../lib/bus/partition-lease';
 import { AppConfig, loadConfig } from './config';
 import { createLogger } from './logger';
 import { AppMetrics } from './metrics';
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig = loadConfig(), options: AppOp
   const logger = createLogger(config.logLevel);
   const db = createDatabase({ url: config.databaseUrl, filename: config.sqliteFile, schema: config.dbSchema });
   const bus = createBus(config);
+  // Partitions need Redis (one stream each); the in-memory bus lives in one process anyway.
+  const partitionBuses = config.partitions && config.redisUrl ? Array.from({ length: config.partitions }, (_, p) => createBus(config, partitionStream(config.stream, p, config.partitions!))) : [];
   const metrics = new AppMetrics();
   const runtime = new EventRuntime({
     db,
@@ -58,6 +61,9 @@ export async function createApp(config: AppConfig = loadConfig(), options: AppOp
       },
     },
     worker: { group: config.group, ...options.worker },
+    partitions: partitionBuses.length
+      ? { count: partitionBuses.length, busFor: (p) => partitionBuses[p], leaseMs: config.partitionLeaseMs, membersKey: `${config.stream}:members:${config.group}` }
+      : undefined,
   });
   runtime.worker.on('dead-lettered', (entry, outcome) => logger.warn({ streamId: entry.id, reason: outcome.reason }, 'event dead-lettered'));
   runtime.worker.on('outage', (err) => logger.error({ err: err.message }, 'worker: infrastructure unavailable; entries stay pending (not counted toward max deliveries)'));
@@ -66,6 +72,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: AppOp
   metrics.attach(runtime);
   const close = async () => {
     await runtime.stop();
+    await Promise.all(partitionBuses.map((b) => b.close()));
     await bus.close();
     await db.destroy();
   };

@@ -5,12 +5,12 @@ import { AppConfig } from './config';
 import { createLogger } from './logger';
 
 /** REDIS_URL selects Redis Streams; otherwise the embedded in-memory bus. */
-export function createBus(config: AppConfig): EventBus {
+export function createBus(config: AppConfig, stream = config.stream): EventBus {
   if (!config.redisUrl) return new InMemoryBus();
   const logger = createLogger(config.logLevel);
   return new RedisStreamsBus({
     url: config.redisUrl,
-    stream: config.stream,
+    stream,
     trimIntervalMs: config.trimIntervalMs,
     // Outages are retried by the bus itself; logged when they start and when they end.
     onError: (err, context) => logger.error({ context, err: err.message }, 'redis streams: unavailable, retrying with back-off'),

@@ -22,6 +22,14 @@ export interface AppConfig {
   trimIntervalMs?: number;
   /** How often `wfe serve` runs the modules' sweepers (WFE_SWEEP_INTERVAL_MS, default 60000; 0 = never). */
   sweepIntervalMs: number;
+  /**
+   * WFE_PARTITIONS: per-entity order with several relays and workers (docs/scaling.md): events are
+   * spread over this many partition streams by ordering key, each consumed by one worker at a time.
+   * Unset: one stream shared by every worker. Every process of a deployment must use the same value.
+   */
+  partitions?: number;
+  /** WFE_PARTITION_LEASE_MS: how long a worker's partition lease lasts without renewal (default 10000). */
+  partitionLeaseMs?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -38,7 +46,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trimIntervalMs: Number(env.WFE_TRIM_INTERVAL_MS || 60_000),
     apiToken: env.WFE_API_TOKEN || undefined,
     sweepIntervalMs: Number(env.WFE_SWEEP_INTERVAL_MS ?? 60_000),
+    partitions: positiveInt(env.WFE_PARTITIONS, 'WFE_PARTITIONS'),
+    partitionLeaseMs: positiveInt(env.WFE_PARTITION_LEASE_MS, 'WFE_PARTITION_LEASE_MS'),
   };
+}
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new Error(`${name} must be an integer from 1 to 1024, got "${value}"`);
+  return n;
 }
 
 /** Where the data lives, with credentials masked, for summaries and logs. */

@@ -15,18 +15,29 @@ export interface CloudEventOptions {
 export const DEFAULT_SCHEMA_BASE = 'urn:wfe:schema:';
 const NOT_SUBJECTS = new Set(['tenantId', 'actorUserId', 'actorContactId']);
 
+const candidates = new Map<string, string[]>();
+
+/** `<leading words of the type>Id` keys, longest first (computed once per event type). */
+function subjectCandidates(eventType: string): string[] {
+  let keys = candidates.get(eventType);
+  if (!keys) {
+    const words = eventType.toLowerCase().split('_').filter(Boolean);
+    keys = [];
+    for (let n = words.length - 1; n >= 1; n--) keys.push(words.slice(0, n).map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w)).join('') + 'Id');
+    if (candidates.size < 10_000) candidates.set(eventType, keys);
+  }
+  return keys;
+}
+
 /**
  * The id of the entity the event is about: the payload's `declared` subject field when the DTO
  * names one, else the longest `<leading words of the type>Id` in the payload
  * (TICKET_COMMENT_ADDED → ticketCommentId, else ticketId), else its first other `…Id`.
  */
 export function subjectOf(envelope: Pick<EventEnvelope, 'eventType' | 'payload'>, declared?: string): string | undefined {
-  const payload0 = envelope.payload as Record<string, unknown>;
-  if (declared && typeof payload0[declared] === 'string') return payload0[declared] as string;
-  const words = envelope.eventType.toLowerCase().split('_').filter(Boolean);
   const payload = envelope.payload as Record<string, unknown>;
-  for (let n = words.length - 1; n >= 1; n--) {
-    const key = words.slice(0, n).map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w)).join('') + 'Id';
+  if (declared && typeof payload[declared] === 'string') return payload[declared] as string;
+  for (const key of subjectCandidates(envelope.eventType)) {
     if (typeof payload[key] === 'string') return payload[key] as string;
   }
   const other = Object.keys(payload).find((k) => k.endsWith('Id') && !NOT_SUBJECTS.has(k) && typeof payload[k] === 'string');

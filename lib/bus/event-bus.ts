@@ -1,4 +1,5 @@
 import { EventEnvelope } from './envelope';
+import type { ExclusiveOptions } from './partition-lease';
 import { WireFields } from './wire';
 
 /** One stream entry as a consumer group sees it. */
@@ -58,6 +59,30 @@ export interface SubscribeOptions {
   onError?: (err: Error) => void;
   /** Called for every entry moved to the dead letters, at once or after `maxDeliveries`. */
   onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
+  /**
+   * Redis: handles a whole read at once, resolving with one outcome per entry in the same order
+   * (the worker records a batch with one statement). When set, it replaces the per-entry handler
+   * for Redis reads; buses without batches (in-memory) keep calling the per-entry handler.
+   */
+  batchHandler?: (entries: StreamEntry[], control?: BatchControl) => Promise<EntryOutcome[]>;
+  /**
+   * Redis: one consumer of the group at a time reads this stream (a lease in Redis, renewed before
+   * every read): entries are handled in stream order by whichever consumer holds it. A consumer
+   * that takes the lease over first claims every entry left pending by the previous holder, in id
+   * order, before reading new ones. Used for partitions (docs/scaling.md).
+   */
+  exclusive?: ExclusiveOptions;
+}
+
+/** Given to a batch handler by an exclusive subscription. */
+export interface BatchControl {
+  /**
+   * Whether this consumer still safely owns the stream: false once its lease could have passed to
+   * another consumer. A handler checks it before starting each entry and defers the rest when false.
+   */
+  owns(): boolean;
+  /** Exclusive: an entry left pending (retried or deferred) holds back the later entries of its ordering key. */
+  readonly exclusive: boolean;
 }
 
 export interface Subscription {

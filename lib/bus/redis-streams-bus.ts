@@ -100,6 +100,8 @@ export class RedisStreamsBus implements EventBus {
       onError,
       onRecovered: (info) => this.options.onRecovered?.(`consumer group ${group}`, info),
       onDeadLettered: options.onDeadLettered,
+      batchHandler: options.batchHandler,
+      exclusive: options.exclusive,
     });
     this.subscriptions.add(sub);
     this.trimmer.start();

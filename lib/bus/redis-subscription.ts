@@ -1,8 +1,9 @@
 import type Redis from 'ioredis';
-import { DeadLetterReason, EntryOutcome, StreamEntry, Subscription } from './event-bus';
+import { BatchControl, DeadLetterReason, EntryOutcome, StreamEntry, Subscription } from './event-bus';
 import { deadLetterFields, MOVE_TO_DLQ } from './redis-dead-letters';
 import { RawEntry, repliesOf, toArgs, toFields } from './redis-entries';
 import { BLOCKING_GRACE_MS, guardOf, isCommandTimeout, whenReady } from './redis-connection';
+import { ExclusiveOptions, RELEASE_LEASE, TAKE_OR_RENEW_LEASE } from './partition-lease';
 
 export interface RedisSubscriptionConfig {
   stream: string;
@@ -21,6 +22,10 @@ export interface RedisSubscriptionConfig {
   /** The loop works again after `failures` failed attempts over `downMs`. */
   onRecovered?: (info: { failures: number; downMs: number }) => void;
   onDeadLettered?: (entry: StreamEntry, reason: DeadLetterReason) => void;
+  /** Handles a whole read at once (one outcome per entry, same order); replaces `handler` when set. */
+  batchHandler?: (entries: StreamEntry[], control?: BatchControl) => Promise<EntryOutcome[]>;
+  /** One consumer of the group at a time (see SubscribeOptions.exclusive). */
+  exclusive?: ExclusiveOptions;
 }
 
 type Handler = (entry: StreamEntry) => Promise<EntryOutcome>;
@@ -39,6 +44,13 @@ export class RedisStreamSubscription implements Subscription {
   private nextClaimAt = 0;
   /** Consecutive batches with deferred entries (an infrastructure outage): the loop backs off. */
   private deferrals = 0;
+  /** Exclusive mode: whether this consumer holds the stream's lease, and whether it just took it over. */
+  private leased = false;
+  private takeover = false;
+  /** When the lease was last taken or renewed (local clock, taken before the command was sent). */
+  private leaseRenewedAt = 0;
+  /** Exclusive mode: the last batch left entries pending, to be handled again before anything newer. */
+  private unsettled = false;
   private readonly done: Promise<void>;
 
   constructor(
@@ -62,6 +74,9 @@ export class RedisStreamSubscription implements Subscription {
       if (this.readerId !== undefined && this.redis.status === 'ready') await this.redis.client('UNBLOCK', this.readerId).catch(() => undefined);
     }
     await this.done;
+    await this.releaseLease().catch(() => undefined);
+    // A stopping process leaves the partition share at once: the others take its partitions now, not after the membership ttl.
+    await this.cfg.exclusive?.share?.leave(this.redis).catch(() => undefined);
     await this.leaveGroup().catch(() => undefined);
     this.reader.disconnect();
   }
@@ -73,12 +88,25 @@ export class RedisStreamSubscription implements Subscription {
     while (!this.stopping) {
       try {
         if (!groupReady) groupReady = await this.ensureGroup();
+        if (this.cfg.exclusive && !(await this.holdLease())) {
+          guardOf(this.redis).answered();
+          failures = 0;
+          await this.pause(Math.min(200, this.leaseMs() / 4));
+          continue;
+        }
         const entries = (await this.claimIdle()) ?? (await this.readNew());
+        this.unsettled = false;
         const deferred = await this.process(entries);
         guardOf(this.redis).answered();
         if (failures) this.cfg.onRecovered?.({ failures, downMs: Date.now() - downSince });
         failures = 0;
-        if (deferred) {
+        if (this.cfg.exclusive && this.unsettled) {
+          // Order: what stayed pending is claimed again (from the start of the pending list) before
+          // any newer entry is read; its deliveries count toward maxDeliveries as usual.
+          this.takeover = true;
+          this.claimCursor = '0-0';
+        }
+        if (deferred || (this.cfg.exclusive && this.unsettled)) {
           // The infrastructure behind the handler is down: wait before trying more entries.
           this.deferrals++;
           await this.pause(this.deferDelay());
@@ -108,24 +136,95 @@ export class RedisStreamSubscription implements Subscription {
     return true;
   }
 
+  private leaseMs(): number {
+    return this.cfg.exclusive?.leaseMs ?? 10_000;
+  }
+
+  private leaseKey(): string {
+    return `${this.cfg.stream}:lease:${this.cfg.group}`;
+  }
+
+  /**
+   * Exclusive mode: takes (within the process's share) or renews the stream's lease. A lease just
+   * taken makes the next claims take every pending entry at once (the previous holder's, in id
+   * order) before new ones are read; a process above its share gives one lease up.
+   */
+  private async holdLease(): Promise<boolean> {
+    const share = this.cfg.exclusive?.share;
+    await whenReady(this.redis, this.cfg.readyTimeoutMs);
+    if (share) await share.refresh(this.redis);
+    if (this.leased && share && share.settled && share.held > share.quota) {
+      await this.releaseLease();
+      return false;
+    }
+    const mayTake = !share || share.held < share.quota ? '1' : '0';
+    const sentAt = Date.now();
+    const reply = Number(await this.redis.eval(TAKE_OR_RENEW_LEASE, 1, this.leaseKey(), this.cfg.consumer, String(this.leaseMs()), mayTake));
+    if (reply > 0) this.leaseRenewedAt = sentAt;
+    if (reply === 2) {
+      if (!this.leased && share) share.held++;
+      this.leased = true;
+      this.takeover = true;
+      this.claimCursor = '0-0';
+    } else if (reply === 0 && this.leased) {
+      // Lost (expired while this consumer stalled): another consumer holds the stream now.
+      this.leased = false;
+      if (share) share.held--;
+    }
+    return reply > 0;
+  }
+
+  /**
+   * Safe ownership: the lease was renewed less than ¾ of its term ago, so no other consumer can
+   * have taken it yet (it expires a full term after that renewal).
+   */
+  private ownsLease(): boolean {
+    return this.leased && Date.now() - this.leaseRenewedAt < this.leaseMs() * 0.75;
+  }
+
+  /** Renews the lease every quarter term while a batch is handled; stops when it is lost. */
+  private keepLease(): () => void {
+    const timer = setInterval(() => {
+      const sentAt = Date.now();
+      this.redis
+        .eval(TAKE_OR_RENEW_LEASE, 1, this.leaseKey(), this.cfg.consumer, String(this.leaseMs()), '0')
+        .then((reply) => {
+          if (Number(reply) > 0) this.leaseRenewedAt = Math.max(this.leaseRenewedAt, sentAt);
+        })
+        .catch(() => undefined);
+    }, this.leaseMs() / 4);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  private async releaseLease(): Promise<void> {
+    if (!this.leased) return;
+    this.leased = false;
+    const share = this.cfg.exclusive?.share;
+    if (share) share.held--;
+    await this.redis.eval(RELEASE_LEASE, 1, this.leaseKey(), this.cfg.consumer);
+  }
+
   /** Entries pending longer than `claimIdleMs` in any consumer (failed, or their consumer died). */
   private async claimIdle(): Promise<StreamEntry[] | undefined> {
-    if (Date.now() < this.nextClaimAt) return undefined;
+    if (!this.takeover && Date.now() < this.nextClaimAt) return undefined;
     await whenReady(this.redis, this.cfg.readyTimeoutMs);
     const [cursor, raw] = (await this.redis.xautoclaim(
       this.cfg.stream,
       this.cfg.group,
       this.cfg.consumer,
-      this.cfg.claimIdleMs,
+      this.takeover ? 0 : this.cfg.claimIdleMs,
       this.claimCursor,
       'COUNT',
       this.cfg.batchSize,
     )) as [string, RawEntry[]];
     this.claimCursor = cursor;
+    if (cursor === '0-0') this.takeover = false;
     // A full pass over the pending list: look again in a while, not on every loop.
     if (cursor === '0-0') this.nextClaimAt = Date.now() + Math.max(100, Math.min(this.cfg.claimIdleMs / 2, 5000));
     const live = raw.filter((e): e is [string, string[]] => Array.isArray(e[1]));
-    if (!live.length) return undefined;
+    // Taking over: the rest of the pending list comes before any new entry.
+    if (!live.length) return this.takeover ? [] : undefined;
     // XAUTOCLAIM counted this delivery; XPENDING tells how many there were in all.
     const pipeline = this.redis.pipeline();
     for (const [id] of live) pipeline.xpending(this.cfg.stream, this.cfg.group, id, id, 1);
@@ -136,6 +235,8 @@ export class RedisStreamSubscription implements Subscription {
   private async readNew(): Promise<StreamEntry[]> {
     await whenReady(this.reader, this.cfg.readyTimeoutMs);
     if (this.stopping) return [];
+    // Never read new entries on a lease that may have passed on.
+    if (this.cfg.exclusive && !this.ownsLease()) return [];
     const started = Date.now();
     const reply = (await this.reader.xreadgroup(
       'GROUP',
@@ -156,7 +257,23 @@ export class RedisStreamSubscription implements Subscription {
       throw new Error(`Redis read connection unresponsive for ${Date.now() - started} ms: reconnecting`);
     }
     if (!reply?.length) return [];
-    return reply[0][1].map(([id, flat]) => ({ id, fields: toFields(flat ?? []), deliveries: 1 }));
+    const fresh = reply[0][1].map(([id, flat]) => ({ id, fields: toFields(flat ?? []), deliveries: 1 }));
+    return this.cfg.exclusive && fresh.length ? [...(await this.olderPendingOfOthers(fresh[0].id)), ...fresh] : fresh;
+  }
+
+  /**
+   * Exclusive mode: entries older than `before` still pending with another consumer (one that read
+   * them just before losing the lease) come first; they are claimed and handled before the new ones.
+   */
+  private async olderPendingOfOthers(before: string): Promise<StreamEntry[]> {
+    const pending = (await this.redis.xpending(this.cfg.stream, this.cfg.group, '-', `(${before}`, this.cfg.batchSize * 4)) as Array<[string, string, number, number]>;
+    const theirs = pending.filter(([, consumer]) => consumer !== this.cfg.consumer);
+    if (!theirs.length) return [];
+    const claimed = (await this.redis.xclaim(this.cfg.stream, this.cfg.group, this.cfg.consumer, 0, ...theirs.map(([id]) => id))) as RawEntry[];
+    const deliveries = new Map(theirs.map(([id, , , n]) => [id, Number(n) + 1]));
+    return claimed
+      .filter((e): e is [string, string[]] => Array.isArray(e[1]))
+      .map(([id, flat]) => ({ id, fields: toFields(flat), deliveries: deliveries.get(id) ?? 1 }));
   }
 
   /**
@@ -165,6 +282,7 @@ export class RedisStreamSubscription implements Subscription {
    * redelivery, which the worker's de-duplication turns into a no-op.
    */
   private async process(entries: StreamEntry[]): Promise<boolean> {
+    if (this.cfg.batchHandler && entries.length) return this.processBatch(entries, this.cfg.batchHandler);
     const acked: string[] = [];
     const deferred: StreamEntry[] = [];
     let next = 0;
@@ -182,6 +300,53 @@ export class RedisStreamSubscription implements Subscription {
     if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
     if (deferred.length) await this.postpone(deferred);
     const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (failed) throw failed.reason;
+    return deferred.length > 0;
+  }
+
+  /**
+   * The batch form of `process`: entries delivered too often are dead-lettered, the rest go to the
+   * batch handler in one call; successes are acknowledged with one XACK, dead letters moved
+   * together (commands sent back to back on the connection), deferred entries postponed together.
+   */
+  private async processBatch(entries: StreamEntry[], batchHandler: (entries: StreamEntry[], control?: BatchControl) => Promise<EntryOutcome[]>): Promise<boolean> {
+    const outcomes = new Map<StreamEntry, EntryOutcome>();
+    const fresh: StreamEntry[] = [];
+    for (const e of entries) {
+      if (e.deliveries > this.cfg.maxDeliveries) outcomes.set(e, { kind: 'dead-letter', reason: { code: 'MAX_DELIVERIES', message: `not acknowledged after ${e.deliveries - 1} deliveries` } });
+      else fresh.push(e);
+    }
+    if (fresh.length) {
+      let results: EntryOutcome[];
+      const exclusive = !!this.cfg.exclusive;
+      const stopKeeping = exclusive ? this.keepLease() : undefined;
+      try {
+        results = await batchHandler(fresh, { exclusive, owns: () => !exclusive || this.ownsLease() });
+        if (results.length !== fresh.length) throw new Error(`batch handler returned ${results.length} outcomes for ${fresh.length} entries`);
+      } catch (err) {
+        results = fresh.map(() => ({ kind: 'retry', reason: { code: 'HANDLER_ERROR', message: (err as Error).message } }) as EntryOutcome);
+      } finally {
+        stopKeeping?.();
+      }
+      fresh.forEach((e, i) => outcomes.set(e, results[i]));
+    }
+    const acked: string[] = [];
+    const deferred: StreamEntry[] = [];
+    const settling: Array<Promise<void>> = [];
+    for (const e of entries) {
+      const outcome = outcomes.get(e)!;
+      if (outcome.kind === 'ack') acked.push(e.id);
+      else if (outcome.kind === 'defer') deferred.push(e);
+      else {
+        if (outcome.kind === 'retry' && e.deliveries < this.cfg.maxDeliveries) this.unsettled = true;
+        settling.push(this.settle(e, outcome));
+      }
+    }
+    if (deferred.length) this.unsettled = true;
+    const settled = await Promise.allSettled(settling);
+    if (acked.length) await this.redis.xack(this.cfg.stream, this.cfg.group, ...acked);
+    if (deferred.length) await this.postpone(deferred);
+    const failed = settled.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
     return deferred.length > 0;
   }

@@ -9,7 +9,7 @@ import { JsonSchema } from '../schema/json-schema';
 type Plan =
   | { kind: 'uuid' }
   | { kind: 'date-time' }
-  | { kind: 'object'; props: Map<string, Plan>; additional?: Plan }
+  | { kind: 'object'; props: Map<string, Plan>; entries: Array<[string, Plan]>; additional?: Plan }
   | { kind: 'array'; items: Plan }
   | { kind: 'any'; plans: Plan[] };
 
@@ -17,14 +17,20 @@ const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)
 
 /** A UUID in its canonical (RFC 9562 §4) lower-case form; anything else unchanged. */
 export function canonicalUuid(value: string): string {
+  // Nothing to fold (the common case): lower-casing would change nothing, whether a UUID or not.
+  if (!HAS_UPPER.test(value)) return value;
   return isUuid(value) ? value.toLowerCase() : value;
 }
+
+const HAS_UPPER = /[A-Z]/;
 
 /**
  * An RFC 3339 date-time in UTC with `Z`, fraction digits kept as written; anything else (or a time
  * whose UTC form would leave years 0000-9999) unchanged.
  */
 export function canonicalDateTime(value: string): string {
+  // Already UTC (or not a date-time): unchanged either way.
+  if (value.endsWith('Z')) return value;
   if (!isDateTime(value)) return value;
   const m = DATE_TIME_PARTS.exec(value)!;
   if (m[8] === 'Z') return value;
@@ -62,10 +68,17 @@ function compile(node: JsonSchema | undefined, root: JsonSchema, seen: Set<strin
       if (p) props.set(k, p);
     }
     const additional = typeof node.additionalProperties === 'object' ? compile(node.additionalProperties, root, seen) : undefined;
-    if (props.size || additional) own = { kind: 'object', props, additional };
+    if (props.size || additional) own = { kind: 'object', props, entries: [...props.entries()], additional };
   }
   const plans = own ? [own, ...alternatives] : alternatives;
   return plans.length === 0 ? undefined : plans.length === 1 ? plans[0] : { kind: 'any', plans };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** defineProperty: a `__proto__` key stays an own key for the validator to refuse. */
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  return Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Copy-on-write: the mapper's own objects are never modified. */
@@ -87,12 +100,23 @@ function apply(plan: Plan, value: unknown): unknown {
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
       let out: Record<string, unknown> | undefined;
-      for (const [k, v] of Object.entries(value)) {
+      const source = value as Record<string, unknown>;
+      if (!plan.additional) {
+        // Only the planned keys can change: visit those, not every key of the payload.
+        for (const [k, p] of plan.entries) {
+          if (!hasOwn.call(source, k)) continue;
+          const v = source[k];
+          const next = apply(p, v);
+          if (next !== v) out = defineOwn(out ?? { ...source }, k, next);
+        }
+        return out ?? value;
+      }
+      for (const k of Object.keys(source)) {
         const p = plan.props.get(k) ?? (plan.props.has(k) ? undefined : plan.additional);
         if (!p) continue;
+        const v = source[k];
         const next = apply(p, v);
-        // defineProperty: a `__proto__` key stays an own key for the validator to refuse.
-        if (next !== v) Object.defineProperty((out ??= { ...value }), k, { value: next, enumerable: true, writable: true, configurable: true });
+        if (next !== v) out = defineOwn(out ?? { ...source }, k, next);
       }
       return out ?? value;
     }

@@ -30,8 +30,32 @@ export function withFreshEmissionContext<T>(ctx: EmissionContextInit, fn: () => 
 }
 
 export function currentEmissionContext(defaults: EmissionContextInit = {}): EmissionContextView & EmissionContextInit {
-  const ctx = { ...defaults, ...als.getStore() };
+  return viewOf(defaults, als.getStore());
+}
+
+function viewOf(defaults: EmissionContextInit, store: EmissionContextInit | undefined): EmissionContextView & EmissionContextInit {
+  const ctx = { ...defaults, ...store };
   return { ...ctx, now: () => (ctx.clock ? ctx.clock() : new Date()) };
+}
+
+/**
+ * `currentEmissionContext(defaults)` memoised per context: a context object is never changed once
+ * entered (withEmissionContext layers a new one), so its view is built once, not once per event.
+ * Views are shared: callers must not modify them.
+ */
+export class EmissionContextViews {
+  private readonly views = new WeakMap<EmissionContextInit, EmissionContextView & EmissionContextInit>();
+  private outside?: EmissionContextView & EmissionContextInit;
+
+  constructor(private readonly defaults: EmissionContextInit = {}) {}
+
+  current(): EmissionContextView & EmissionContextInit {
+    const store = als.getStore();
+    if (!store) return (this.outside ??= viewOf(this.defaults, undefined));
+    let view = this.views.get(store);
+    if (!view) this.views.set(store, (view = viewOf(this.defaults, store)));
+    return view;
+  }
 }
 
 /** The actor type an emission records: the stated one, else USER for a user, CONTACT for a contact. */

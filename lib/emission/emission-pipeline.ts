@@ -5,11 +5,21 @@ import { EventPayloadInvalidError } from '../schema/errors';
 import { SchemaRegistry } from '../schema/registry';
 import { Validator } from '../schema/validator';
 import { CanonicalForm, canonicalUuid } from './canonical-form';
-import { actorTypeOf, currentEmissionContext, EmissionContextInit } from './emission-context';
+import { actorTypeOf, EmissionContextInit, EmissionContextViews } from './emission-context';
 
 type Payload = Record<string, unknown>;
 
-const ACTOR_KEYS = ['actorUserId', 'actorContactId', 'actorType'] as const;
+let lastMs = NaN;
+let lastIso = '';
+
+/** `new Date(ms).toISOString()`, formatted once per millisecond (events of a burst share it). */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
 
 /**
  * map → enrich → validate → envelope. Pure: no I/O, so it can be measured on its own and reused
@@ -17,17 +27,20 @@ const ACTOR_KEYS = ['actorUserId', 'actorContactId', 'actorType'] as const;
  */
 export class EmissionPipeline {
   private readonly canonical: CanonicalForm;
+  private readonly contexts: EmissionContextViews;
 
   constructor(
     private readonly registry: SchemaRegistry,
     private readonly validator: Validator,
-    private readonly defaults: EmissionContextInit = {},
+    defaults: EmissionContextInit = {},
   ) {
     this.canonical = new CanonicalForm((ref) => registry.jsonSchema(ref));
+    this.contexts = new EmissionContextViews(defaults);
   }
 
+  /** The current emission context over this pipeline's defaults (shared: do not modify). */
   context(): EmissionContextView & EmissionContextInit {
-    return currentEmissionContext(this.defaults);
+    return this.contexts.current();
   }
 
   /** Envelopes for one decorator of a method that returned `result`. */
@@ -35,8 +48,8 @@ export class EmissionPipeline {
     const ctx = this.context();
     const mapped = emitter.mapper(result, args, ctx);
     if (mapped === undefined || mapped === null) return [];
-    const payloads = Array.isArray(mapped) ? mapped : [mapped];
-    return payloads.map((p) => this.build(emitter.eventType, p as Payload, undefined, ctx));
+    if (!Array.isArray(mapped)) return [this.build(emitter.eventType, mapped as Payload, undefined, ctx)];
+    return mapped.map((p) => this.build(emitter.eventType, p as Payload, undefined, ctx));
   }
 
   /** Enriches, validates and wraps one payload. Throws EventPayloadInvalidError when invalid. */
@@ -68,11 +81,17 @@ export class EmissionPipeline {
   private enrich(payload: Payload, ctx: EmissionContextView & EmissionContextInit): Payload {
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return payload;
     // Keys set to undefined are dropped: what is validated is exactly what is stored and published.
-    // fromEntries defines own properties, so a `__proto__` key stays a key for the validator to refuse.
-    const out: Payload = Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined));
+    // A `__proto__` key stays an own key (assignment would set the prototype) for the validator to refuse.
+    const out: Payload = {};
+    for (const k of Object.keys(payload)) {
+      const v = payload[k];
+      if (v === undefined) continue;
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
     if (out.tenantId === undefined && ctx.tenantId) out.tenantId = ctx.tenantId;
-    if (out.occurredAt === undefined) out.occurredAt = ctx.now().toISOString();
-    if (!ACTOR_KEYS.some((k) => out[k] !== undefined)) {
+    if (out.occurredAt === undefined) out.occurredAt = isoTime(ctx.clock ? ctx.clock().getTime() : Date.now());
+    if (out.actorUserId === undefined && out.actorContactId === undefined && out.actorType === undefined) {
       if (ctx.actorUserId) out.actorUserId = ctx.actorUserId;
       if (ctx.actorContactId) out.actorContactId = ctx.actorContactId;
       const type = actorTypeOf(ctx);

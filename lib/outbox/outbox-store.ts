@@ -3,7 +3,8 @@ import { EventEnvelope } from '../bus/envelope';
 import { compareStreamIds } from '../bus/redis-stream-id';
 import { isPostgres, readJson } from '../uow/database';
 import { insertIfAbsent } from '../uow/insert-if-absent';
-import { notifyOutboxCommit } from './commit-notifications';
+import { notifyOutboxCommit, OUTBOX_CHANNEL } from './commit-notifications';
+import { orderingKeyOf, partitionOf } from './ordering';
 
 export interface OutboxRow {
   seq: number;
@@ -21,49 +22,112 @@ interface Headers {
   traceparent?: string;
 }
 
-/** Reads and writes `event_outbox`. Staging always happens on the caller's transaction. */
-export class OutboxStore {
-  constructor(private readonly db: Knex) {}
+export interface OutboxScope {
+  /** How many partitions rows are spread over by ordering key (default 1). */
+  partitions?: number;
+  /** The partition this store drains and reports on; undefined: reports cover every partition, drains partition 0. */
+  partition?: number;
+}
 
-  async stage(trx: Knex | Knex.Transaction, envelopes: EventEnvelope[]): Promise<void> {
-    if (!envelopes.length) return;
-    const now = new Date();
-    await trx('event_outbox').insert(
-      envelopes.map((e) => {
-        const headers: Headers = {
-          subject: e.subject,
-          eventName: e.eventName,
-          occurredAt: e.occurredAt,
-          actorUserId: e.actorUserId,
-          correlationId: e.correlationId,
-          causationId: e.causationId,
-          traceparent: e.traceparent,
-        };
-        return {
-          event_id: e.id,
-          event_type: e.eventType,
-          schema_ref: e.schemaRef,
-          tenant: e.tenantId,
-          payload: JSON.stringify(e.payload),
-          headers: JSON.stringify(headers),
-          created_at: now,
-        };
-      }),
-    );
-    await notifyOutboxCommit(trx);
+/**
+ * Reads and writes `event_outbox`. Staging always happens on the caller's transaction. A store
+ * scoped to a partition (`forPartition`) drains only that partition's rows.
+ */
+export class OutboxStore {
+  readonly partitions: number;
+  readonly partition?: number;
+  /** The last drainBatch found the partition being drained by another relay (PostgreSQL). */
+  busy = false;
+
+  constructor(
+    private readonly db: Knex,
+    scope: OutboxScope = {},
+  ) {
+    this.partitions = Math.max(1, scope.partitions ?? 1);
+    this.partition = scope.partition;
+  }
+
+  /** The same table, scoped to one partition (for that partition's relay). */
+  forPartition(partition: number): OutboxStore {
+    if (!Number.isInteger(partition) || partition < 0 || partition >= this.partitions) throw new RangeError(`partition ${partition} is not in 0..${this.partitions - 1}`);
+    return new OutboxStore(this.db, { partitions: this.partitions, partition });
+  }
+
+  /** The partition an envelope's row goes to. */
+  partitionFor(envelope: EventEnvelope): number {
+    return partitionOf(orderingKeyOf(envelope), this.partitions);
+  }
+
+  /** Restricts a query to this store's partition, when it has one. */
+  private scoped<T extends Knex.QueryBuilder>(q: T): T {
+    return (this.partition === undefined ? q : q.where('partition', this.partition)) as T;
   }
 
   /**
-   * Hands the oldest unpublished rows to `publish` and marks them published once it resolves.
-   * On PostgreSQL the rows stay locked (`FOR UPDATE SKIP LOCKED`) until then, so concurrent relays
-   * never publish the same row; SQLite has a single writer and a single relay per file.
+   * Inserts the envelopes' rows on the caller's transaction. On PostgreSQL the same statement
+   * queues the commit notification (`notify`, default true) that wakes relays in other processes:
+   * one round trip. A runtime whose own relay runs passes `notify: false`: it wakes that relay
+   * after commit itself, and its relay publishes the rows.
+   */
+  async stage(trx: Knex | Knex.Transaction, envelopes: EventEnvelope[], options: { notify?: boolean } = {}): Promise<void> {
+    if (!envelopes.length) return;
+    const now = new Date();
+    const rows = envelopes.map((e) => {
+      const headers: Headers = {
+        subject: e.subject,
+        eventName: e.eventName,
+        occurredAt: e.occurredAt,
+        actorUserId: e.actorUserId,
+        correlationId: e.correlationId,
+        causationId: e.causationId,
+        traceparent: e.traceparent,
+      };
+      return {
+        event_id: e.id,
+        event_type: e.eventType,
+        schema_ref: e.schemaRef,
+        tenant: e.tenantId,
+        payload: JSON.stringify(e.payload),
+        headers: JSON.stringify(headers),
+        created_at: now,
+        partition: this.partitionFor(e),
+      };
+    });
+    const notify = options.notify !== false;
+    if (notify && isPostgres(trx as Knex)) {
+      const insert = trx('event_outbox').insert(rows).toSQL();
+      const partitions = [...new Set(rows.map((r) => r.partition))].join(',');
+      await trx.raw(`with staged as (${insert.sql} returning 1) select pg_notify(?, ?) from (select count(*) from staged) c`, [...insert.bindings, OUTBOX_CHANNEL, partitions]);
+      return;
+    }
+    await trx('event_outbox').insert(rows);
+    if (notify) await notifyOutboxCommit(trx, [...new Set(rows.map((r) => r.partition))]);
+  }
+
+  /**
+   * Hands the oldest unpublished rows of the partition to `publish` and marks them published once
+   * it resolves. On PostgreSQL the drain holds the partition's advisory lock (transaction-scoped,
+   * per schema and partition) until then: one relay at a time drains a partition, so rows of one
+   * ordering key reach the stream in the order they committed, whatever the number of relays; a
+   * relay that finds the lock taken returns 0 (the holder drains). SQLite has a single writer and
+   * a single relay per file (holdsRelayLease).
    */
   async drainBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<string[] | void>): Promise<number> {
     const pg = isPostgres(this.db);
+    const partition = this.partition ?? 0;
     const work = async (q: Knex | Knex.Transaction) => {
-      let select = q('event_outbox').whereNull('published_at').orderBy('seq').limit(limit);
-      if (pg) select = select.forUpdate().skipLocked();
-      const raw = await select;
+      let raw: any[];
+      if (pg) {
+        // Lock and read in one round trip: the rows are read only when the lock was granted.
+        const { rows: got } = await q.raw(
+          `select l.ok as lock_granted, o.* from (select pg_try_advisory_xact_lock(hashtext(current_schema() || ':wfe_outbox:' || ?::text)) as ok) l
+           left join lateral (select * from event_outbox where l.ok and published_at is null and partition = ? order by seq limit ?) o on true`,
+          [partition, partition, limit],
+        );
+        this.busy = !got[0].lock_granted;
+        if (this.busy) return 0;
+        raw = got.filter((r: { seq: unknown }) => r.seq !== null);
+      } else raw = await q('event_outbox').whereNull('published_at').where('partition', partition).orderBy('seq').limit(limit);
       if (!raw.length) return 0;
       const rows = raw.map(toRow);
       let streamIds: string[] | void;
@@ -111,22 +175,27 @@ export class OutboxStore {
   async holdsRelayLease(holder: string, ttlMs: number): Promise<boolean> {
     if (isPostgres(this.db)) return true;
     const now = Date.now();
+    const name = this.leaseName();
     const renewed = await this.db('wfe_relay_lease')
-      .where({ name: 'relay' })
+      .where({ name })
       .andWhere((q) => q.where({ holder }).orWhere('expires_at', '<', now))
       .update({ holder, expires_at: now + ttlMs });
     if (renewed > 0) return true;
-    return insertIfAbsent(this.db, 'wfe_relay_lease', { name: 'relay', holder, expires_at: now + ttlMs }, ['name']);
+    return insertIfAbsent(this.db, 'wfe_relay_lease', { name, holder, expires_at: now + ttlMs }, ['name']);
   }
 
   /** Gives the lease up (a relay that stops), so another process's relay takes over at once. */
   async releaseRelayLease(holder: string): Promise<void> {
-    if (!isPostgres(this.db)) await this.db('wfe_relay_lease').where({ name: 'relay', holder }).del();
+    if (!isPostgres(this.db)) await this.db('wfe_relay_lease').where({ name: this.leaseName(), holder }).del();
+  }
+
+  private leaseName(): string {
+    return this.partition ? `relay:p${this.partition}` : 'relay';
   }
 
   /** The highest entry id among the rows published last (undefined: none recorded yet). */
   async lastPublishedStreamId(): Promise<string | undefined> {
-    const rows = await this.db('event_outbox').whereNotNull('stream_id').orderBy('seq', 'desc').limit(200).select('stream_id');
+    const rows = await this.scoped(this.db('event_outbox').whereNotNull('stream_id').orderBy('seq', 'desc').limit(200).select('stream_id'));
     return rows.map((r: { stream_id: string }) => r.stream_id).reduce<string | undefined>((max, id) => (max === undefined || compareStreamIds(id, max) > 0 ? id : max), undefined);
   }
 
@@ -137,7 +206,7 @@ export class OutboxStore {
    */
   async requeueLost(lastId: string, windowMs: number): Promise<number> {
     const since = new Date(Date.now() - windowMs);
-    const rows = await this.db('event_outbox').whereNotNull('stream_id').where('published_at', '>=', since).select('seq', 'stream_id');
+    const rows = await this.scoped(this.db('event_outbox').whereNotNull('stream_id').where('published_at', '>=', since).select('seq', 'stream_id'));
     const lost = rows.filter((r: { stream_id: string }) => /^\d+-\d+$/.test(r.stream_id) && compareStreamIds(r.stream_id, lastId) > 0).map((r: { seq: unknown }) => Number(r.seq));
     for (let i = 0; i < lost.length; i += 500) {
       await this.db('event_outbox').whereIn('seq', lost.slice(i, i + 500)).update({ published_at: null, stream_id: null });
@@ -146,12 +215,12 @@ export class OutboxStore {
   }
 
   async pendingCount(): Promise<number> {
-    const [{ n }] = await this.db('event_outbox').whereNull('published_at').count({ n: '*' });
+    const [{ n }] = await this.scoped(this.db('event_outbox').whereNull('published_at').count({ n: '*' }));
     return Number(n);
   }
 
   async oldestPendingAt(): Promise<Date | null> {
-    const row = await this.db('event_outbox').whereNull('published_at').orderBy('seq').first('created_at');
+    const row = await this.scoped(this.db('event_outbox').whereNull('published_at').orderBy('seq')).first('created_at');
     return row ? new Date(row.created_at) : null;
   }
 }

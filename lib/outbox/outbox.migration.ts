@@ -45,3 +45,22 @@ export const relayMigration: Migration = {
     await db.schema.alterTable('event_outbox', (t) => t.dropColumn('stream_id'));
   },
 };
+
+/**
+ * Partitions (docs/scaling.md): each row's partition, from its ordering key at staging; the relay
+ * of a partition reads its unpublished rows in seq order. Rows staged before this migration, and
+ * every row of an unpartitioned runtime, are partition 0.
+ */
+export const partitionMigration: Migration = {
+  name: '002_core_outbox_partitions',
+  async up(db) {
+    await db.schema.alterTable('event_outbox', (t) => {
+      t.integer('partition').notNullable().defaultTo(0);
+    });
+    await db.schema.raw('CREATE INDEX event_outbox_partition_unpublished ON event_outbox (partition, seq) WHERE published_at IS NULL');
+  },
+  async down(db) {
+    await db.schema.raw('DROP INDEX event_outbox_partition_unpublished');
+    await db.schema.alterTable('event_outbox', (t) => t.dropColumn('partition'));
+  },
+};

@@ -137,7 +137,10 @@ export class OutboxRelay {
   private schedule(): void {
     const delay = this.failures
       ? Math.min(this.opts.backoffMs * 2 ** (this.failures - 1), this.opts.maxBackoffMs)
-      : this.opts.pollIntervalMs;
+      : // Another relay was draining the partition: look again soon, in case it finished before our rows committed.
+        this.store.busy
+        ? Math.min(50, this.opts.pollIntervalMs)
+        : this.opts.pollIntervalMs;
     this.timer = setTimeout(() => this.wake(), delay);
     this.timer.unref?.();
   }

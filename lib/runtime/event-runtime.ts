@@ -14,6 +14,8 @@ import { resolveModules } from '../modules/resolve-modules';
 import { listenForOutboxCommits, OutboxCommitListener } from '../outbox/commit-notifications';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxRelay, RelayOptions } from '../outbox/relay';
+import { PartitionedRelay, Relay } from '../outbox/partitioned-relay';
+import { LeaseShare } from '../bus/partition-lease';
 import { BlobStore } from '../blobs/blob-store';
 import { LocalBlobStore } from '../blobs/local-blob-store';
 import { CompiledValidator } from '../schema/compiled-validator';
@@ -47,6 +49,23 @@ export interface RuntimeOptions {
   blobStore?: BlobStore;
   /** Master secret for sealing credentials and signing links; default WFE_SECRET_KEY, else `./data/secret.key`. */
   secretKey?: SecretKey;
+  /**
+   * Per-entity order with several relays and workers (docs/scaling.md): rows are spread over
+   * `count` partitions by ordering key; each partition has its own stream (`busFor`), drained by
+   * one relay and consumed by one worker at a time. Unset: one stream, shared by every worker
+   * (publish order is commit order; handling order across workers is not guaranteed).
+   */
+  partitions?: PartitionOptions;
+}
+
+export interface PartitionOptions {
+  count: number;
+  /** The bus of one partition (e.g. a RedisStreamsBus on `partitionStream(base, p, count)`). */
+  busFor: (partition: number) => EventBus;
+  /** Worker lease per partition; default 10 s. A worker stalled longer than this loses its partitions. */
+  leaseMs?: number;
+  /** Redis sorted set where worker processes announce themselves to share partitions fairly (unset: first come, first served). */
+  membersKey?: string;
 }
 
 export type CommitListener = (envelopes: EventEnvelope[]) => void;
@@ -75,7 +94,8 @@ export class EventRuntime implements MethodInvoker {
   readonly uow: UnitOfWork;
   readonly pipeline: EmissionPipeline;
   readonly outbox: OutboxStore;
-  readonly relay: OutboxRelay;
+  /** The relay: one OutboxRelay, or a PartitionedRelay when partitioned. */
+  readonly relay: Relay;
   readonly worker: EventWorker;
   /** The modules given and their dependencies, dependencies first. */
   readonly modules: DomainModule[];
@@ -87,6 +107,7 @@ export class EventRuntime implements MethodInvoker {
   private readonly relayOptions: RelayOptions;
   private commitListener?: OutboxCommitListener;
   private catalogEntries?: CatalogEntry[];
+  private relayRunning = false;
 
   constructor(options: RuntimeOptions) {
     this.db = options.db;
@@ -97,13 +118,22 @@ export class EventRuntime implements MethodInvoker {
     this.validator = options.validator ?? new CompiledValidator(this.registry);
     this.uow = new UnitOfWork(this.db);
     this.pipeline = new EmissionPipeline(this.registry, this.validator, options.defaults);
-    this.outbox = new OutboxStore(this.db);
+    const partitions = options.partitions;
+    this.outbox = new OutboxStore(this.db, { partitions: partitions?.count ?? 1 });
     this.relayOptions = options.relay ?? {};
-    this.relay = new OutboxRelay(this.outbox, this.bus, this.relayOptions);
     this.emitters = this.modules.flatMap((m) => m.emitters());
     this.handlers = this.modules.flatMap((m) => m.handlerDefinitions());
     const handlers = new HandlerRunner(this.uow, this.container, this.handlers, this.registry);
-    this.worker = new EventWorker(this.uow, this.bus, this.registry, this.validator, handlers, options.worker);
+    if (partitions) {
+      const buses = Array.from({ length: this.outbox.partitions }, (_, p) => partitions.busFor(p));
+      this.relay = new PartitionedRelay(this.outbox, (p) => buses[p], this.relayOptions);
+      const leaseMs = partitions.leaseMs ?? 10_000;
+      const share = partitions.membersKey ? new LeaseShare(partitions.membersKey, `${process.pid}-${this.relay.id}`, buses.length, Math.max(3 * leaseMs, 5000)) : undefined;
+      this.worker = new EventWorker(this.uow, buses, this.registry, this.validator, handlers, { ...options.worker, exclusive: { leaseMs, share } });
+    } else {
+      this.relay = new OutboxRelay(this.outbox, this.bus, this.relayOptions);
+      this.worker = new EventWorker(this.uow, this.bus, this.registry, this.validator, handlers, options.worker);
+    }
 
     this.blobStore = options.blobStore ?? new LocalBlobStore(process.env.WFE_BLOB_DIR || path.join('data', 'blobs'));
     this.secretKey = options.secretKey ?? SecretKey.fromEnvOrFile(process.env, path.join('data', 'secret.key'));
@@ -178,8 +208,13 @@ export class EventRuntime implements MethodInvoker {
 
   /** The relay alone, woken by local commits and, on PostgreSQL, by other processes' commits. */
   startRelay(): void {
+    this.relayRunning = true;
     this.relay.start();
-    this.commitListener ??= listenForOutboxCommits(this.db, () => this.relay.wake(), this.relayOptions.onError);
+    this.commitListener ??= listenForOutboxCommits(
+      this.db,
+      (partitions) => (partitions && this.relay instanceof PartitionedRelay ? this.relay.wakePartitions(partitions) : this.relay.wake()),
+      this.relayOptions.onError,
+    );
   }
 
   /**
@@ -190,6 +225,7 @@ export class EventRuntime implements MethodInvoker {
     await this.commitListener?.stop();
     this.commitListener = undefined;
     await this.worker.stop();
+    this.relayRunning = false;
     await this.relay.stop();
   }
 
@@ -205,9 +241,11 @@ export class EventRuntime implements MethodInvoker {
 
   private async stage(trx: Knex.Transaction, envelopes: EventEnvelope[]): Promise<void> {
     if (!envelopes.length) return;
-    await this.outbox.stage(trx, envelopes);
+    // This runtime's own relay, when running, is woken after commit below: no need to notify others.
+    await this.outbox.stage(trx, envelopes, { notify: !this.relayRunning });
     this.uow.afterCommit(() => {
-      this.relay.wake();
+      if (this.relay instanceof PartitionedRelay) this.relay.wakePartitions(envelopes.map((e) => this.outbox.partitionFor(e)));
+      else this.relay.wake();
       for (const listener of this.commitListeners) {
         try {
           listener(envelopes);

@@ -14,6 +14,45 @@ function textIssue(text: string, field: string, what: string): FieldIssue | unde
   return undefined;
 }
 
+const hasBadText = (text: string): boolean => text.includes('\u0000') || !isWellFormed(text);
+
+/**
+ * Whether `value` is free of everything findForbiddenKeys reports — the same rules, decided without
+ * building paths or issues (the per-event fast path; findForbiddenKeys says what is wrong).
+ * Recursion is bounded by MAX_PAYLOAD_DEPTH.
+ */
+export function isFreeOfForbiddenContent(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return !hasBadText(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (depth >= MAX_PAYLOAD_DEPTH) return false;
+  if (Array.isArray(value)) {
+    // Arrays (dense or sparse) are checked through their keys, as findForbiddenKeys does.
+    const keys = Object.keys(value);
+    if (keys.length !== value.length) return isFreeOfForbiddenKeysGeneric(value, depth);
+    for (let i = 0; i < value.length; i++) if (!isFreeOfForbiddenContent(value[i], depth + 1)) return false;
+    return true;
+  }
+  return isFreeOfForbiddenKeysGeneric(value, depth);
+}
+
+/** Keys already found allowed (field names repeat event after event); bounded. */
+const allowedKeys = new Set<string>();
+
+function isAllowedKey(key: string): boolean {
+  if (allowedKeys.has(key)) return true;
+  if (FORBIDDEN.has(key) || hasBadText(key)) return false;
+  if (allowedKeys.size < 10_000) allowedKeys.add(key);
+  return true;
+}
+
+function isFreeOfForbiddenKeysGeneric(node: object, depth: number): boolean {
+  for (const key of Object.keys(node)) {
+    if (!isAllowedKey(key)) return false;
+    if (!isFreeOfForbiddenContent((node as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 /**
  * Content no payload may hold, whatever its schema says: keys that could reach an object's
  * prototype once the payload becomes a class instance (JSON.parse creates `__proto__` as an own

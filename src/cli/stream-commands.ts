@@ -51,7 +51,7 @@ export function streamCommands(program: Command): void {
     .description('consume the Redis stream in a consumer group: validate, record in workflow_runtime_events, run handlers')
     .option('--consumer <name>', 'consumer name within the group (default host-pid-random)')
     .option('--batch-size <n>', 'entries per read', int, 50)
-    .option('--concurrency <n>', 'entries of a batch handled at once (1 keeps stream order within this worker)', int, 1)
+    .option('--concurrency <n>', 'events of different ordering keys handled at once (one key is always in stream order; 1 keeps the whole stream order within this worker)', int, 4)
     .option('--claim-idle <ms>', 'claim entries pending this long (failed, or their consumer died)', int, 30_000)
     .option('--max-deliveries <n>', 'deliveries before a failing entry is dead-lettered', int, 5)
     .option('--block <ms>', 'how long one read waits for new entries', int, 1000)

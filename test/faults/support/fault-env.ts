@@ -43,9 +43,18 @@ export class FaultEnv {
   constructor(
     readonly databaseUrl: string,
     readonly redisUrl: string,
+    /** WFE_PARTITIONS of the child processes; the business side stages rows into the same partitions. */
+    readonly partitions?: number,
   ) {
     const db = createDatabase({ url: databaseUrl, schema: this.schema, poolMax: 8 });
-    this.runtime = new EventRuntime({ db, bus: new InMemoryBus(), container: container.createChildContainer(), modules: allModules });
+    this.runtime = new EventRuntime({
+      db,
+      bus: new InMemoryBus(),
+      container: container.createChildContainer(),
+      modules: allModules,
+      // Staging only (this runtime's relay never starts): rows land in the partitions the child relays drain.
+      partitions: partitions ? { count: partitions, busFor: () => new InMemoryBus() } : undefined,
+    });
     this.runtime.onCommitted((envs) => this.committed.push(...envs));
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 100, 1000) });
     this.redis.on('error', () => undefined);
@@ -55,6 +64,7 @@ export class FaultEnv {
       REDIS_URL: redisUrl,
       WFE_STREAM: this.stream,
       WFE_TRIM_INTERVAL_MS: '1000',
+      ...(partitions ? { WFE_PARTITIONS: String(partitions) } : {}),
     });
   }
 
@@ -75,6 +85,9 @@ export class FaultEnv {
   async tearDown(): Promise<void> {
     await this.processes.killAll();
     await this.redis.del(this.stream, `${this.stream}:dlq`).catch(() => undefined);
+    // Partition streams, their dead letters and leases.
+    const more = (await this.redis.keys(`${this.stream}:*`).catch(() => [])) as string[];
+    if (more.length) await this.redis.del(...more).catch(() => undefined);
     this.redis.disconnect();
     await this.db.raw(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`).catch(() => undefined);
     await this.db.destroy();

@@ -8,7 +8,7 @@ import { Audit, FaultEnv } from './fault-env';
  * server is unreachable (failed under CI=true). `fresh(redisUrl?)` gives the test its own
  * schema and stream; everything it started is killed and dropped afterwards.
  */
-export function describeFault(title: string, body: (fresh: (redisUrl?: string) => Promise<FaultEnv>) => void): void {
+export function describeFault(title: string, body: (fresh: (redisUrl?: string, partitions?: number) => Promise<FaultEnv>) => void): void {
   describe(title, function () {
     this.timeout(90_000);
     const envs: FaultEnv[] = [];
@@ -19,8 +19,8 @@ export function describeFault(title: string, body: (fresh: (redisUrl?: string) =
     afterEach(async () => {
       await Promise.all(envs.splice(0).map((e) => e.tearDown()));
     });
-    body(async (redisUrl = testRedisUrl()) => {
-      const env = new FaultEnv(testPostgresUrl(), redisUrl);
+    body(async (redisUrl = testRedisUrl(), partitions?: number) => {
+      const env = new FaultEnv(testPostgresUrl(), redisUrl, partitions);
       envs.push(env);
       await env.setUp();
       return env;
