@@ -102,7 +102,7 @@ export class TestKit {
 export async function createTestKit(options: TestKitOptions = {}): Promise<TestKit> {
   const url = options.databaseUrl;
   const schema = isPostgresUrl(url) ? `wfe_test_${randomBytes(5).toString('hex')}` : undefined;
-  const db = createDatabase(schema ? { url, schema } : { filename: ':memory:' });
+  const db = createDatabase(schema ? { url, schema } : { url, filename: ':memory:' });
   const bus = new InMemoryBus();
   const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wfe-blobs-'));
   const runtime = new EventRuntime({
