@@ -74,6 +74,15 @@ export class DatabaseUrlError extends Error {
   }
 }
 
+/** A PostgreSQL schema name that cannot be used quoted as is (a `"` or NUL, or past 63 bytes, which PostgreSQL truncates). */
+export class DatabaseSchemaError extends Error {
+  readonly code = 'DATABASE_SCHEMA_INVALID';
+  constructor(schema: string) {
+    super(`schema name ${JSON.stringify(schema.slice(0, 80))} is not usable: at most 63 bytes, no double quote or NUL (WFE_DB_SCHEMA)`);
+    this.name = 'DatabaseSchemaError';
+  }
+}
+
 /**
  * A knex instance: PostgreSQL for a `postgres://`/`postgresql://` URL (in `schema` when given),
  * else the embedded SQLite (`filename`, default ./data/wfe.sqlite). Throws DatabaseUrlError for
@@ -81,6 +90,7 @@ export class DatabaseUrlError extends Error {
  */
 export function createDatabase(config: DatabaseConfig = {}): Knex {
   if (config.url && !isPostgresUrl(config.url)) throw new DatabaseUrlError(config.url);
+  if (config.schema && (/["\u0000]/.test(config.schema) || Buffer.byteLength(config.schema) > 63)) throw new DatabaseSchemaError(config.schema);
   if (isPostgresUrl(config.url)) {
     return knexFactory({
       client: 'pg',

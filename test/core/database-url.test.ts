@@ -26,4 +26,11 @@ describe('database URL: given means PostgreSQL, or refused', () => {
     const db = createDatabase({ url: '', filename: ':memory:' });
     await db.destroy();
   });
+
+  it('a schema name that would break out of its quotes is refused (WFE_DB_SCHEMA)', () => {
+    for (const schema of ['x"; DROP TABLE event_outbox; --', 'a\u0000b', 'x'.repeat(64)]) {
+      expect(() => createDatabase({ url: 'postgres://postgres@127.0.0.1:5432/test', schema }), JSON.stringify(schema))
+        .to.throw(/schema name/).with.property('code', 'DATABASE_SCHEMA_INVALID');
+    }
+  });
 });
