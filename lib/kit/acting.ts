@@ -1,3 +1,5 @@
+import { isUuid } from '../../decorators';
+import { canonicalUuid } from '../emission/canonical-form';
 import { actorTypeOf, currentEmissionContext, requireTenant } from '../emission/emission-context';
 import { DomainError } from './domain-error';
 
@@ -9,14 +11,32 @@ import { DomainError } from './domain-error';
 /** The emission clock: rows and payloads share it, so fake timers and `clock` move both. */
 export const actionTime = (): Date => currentEmissionContext().now();
 
-/** The acting tenant, for services that scope their rows by it; throws MissingTenantError naming `action`. */
-export const currentTenant = (action: string): string => requireTenant(action);
+/** The emission context's tenant is not a UUID: refused before the service writes anything. */
+export class InvalidTenantError extends DomainError {
+  constructor(action: string, tenantId: unknown) {
+    super('TENANT_INVALID', `${action} needs a tenant UUID in the emission context; tenantId is ${JSON.stringify(tenantId)}`, 'tenantId');
+  }
+}
 
-/** The acting internal user, if any. */
-export const currentUserId = (): string | undefined => currentEmissionContext().actorUserId;
+/**
+ * The acting tenant in canonical lower case (the form the pipeline gives the event's envelope and
+ * payload, and PostgreSQL's uuid type stores), for services that scope their rows by it: rows and
+ * events agree on every database. Throws MissingTenantError without one, InvalidTenantError
+ * (TENANT_INVALID, field `tenantId`) when it is not a UUID, both naming `action`.
+ */
+export const currentTenant = (action: string): string => {
+  const tenantId: unknown = requireTenant(action);
+  if (typeof tenantId !== 'string' || !isUuid(tenantId)) throw new InvalidTenantError(action, tenantId);
+  return canonicalUuid(tenantId);
+};
 
-/** The acting client contact, if any. */
-export const currentContactId = (): string | undefined => currentEmissionContext().actorContactId;
+const canonicalId = (id: string | undefined): string | undefined => (typeof id === 'string' ? canonicalUuid(id) : id);
+
+/** The acting internal user, if any (a UUID in lower case; anything else as given, for the payload check to name). */
+export const currentUserId = (): string | undefined => canonicalId(currentEmissionContext().actorUserId);
+
+/** The acting client contact, if any (a UUID in lower case, as currentUserId). */
+export const currentContactId = (): string | undefined => canonicalId(currentEmissionContext().actorContactId);
 
 /** USER, CONTACT or SYSTEM, derived exactly as the emission pipeline derives it. */
 export const currentActorType = () => actorTypeOf(currentEmissionContext());

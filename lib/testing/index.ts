@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './test-kit';
 export * from './scenario';
 export * from './event-recorder';

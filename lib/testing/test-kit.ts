@@ -20,7 +20,11 @@ import { Scenario } from './scenario';
 export interface TestKitOptions {
   /** The modules under test (their dependencies join them); the kit catalogues exactly these. */
   modules?: DomainModule[];
-  /** `postgres://…` for PostgreSQL (a throwaway schema); default DATABASE_URL, else SQLite `:memory:`. */
+  /**
+   * `postgres://…` for PostgreSQL (a throwaway schema); omitted → SQLite `:memory:`. The
+   * application's DATABASE_URL is deliberately not read: tests name their database (e.g.
+   * `process.env.TEST_DATABASE_URL`), so an exported DATABASE_URL never redirects them.
+   */
   databaseUrl?: string;
   /** Default emission context for `kit.run` (a fresh tenant and user when omitted). */
   context?: EmissionContextInit;
@@ -96,9 +100,9 @@ export class TestKit {
 }
 
 export async function createTestKit(options: TestKitOptions = {}): Promise<TestKit> {
-  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  const url = options.databaseUrl;
   const schema = isPostgresUrl(url) ? `wfe_test_${randomBytes(5).toString('hex')}` : undefined;
-  const db = createDatabase(schema ? { url, schema } : { filename: ':memory:' });
+  const db = createDatabase(schema ? { url, schema } : { url, filename: ':memory:' });
   const bus = new InMemoryBus();
   const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wfe-blobs-'));
   const runtime = new EventRuntime({

@@ -63,7 +63,34 @@ export function isPostgresUrl(url?: string): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** A database URL that is given but is not PostgreSQL: refused rather than silently replaced by SQLite. */
+export class DatabaseUrlError extends Error {
+  readonly code = 'DATABASE_URL_INVALID';
+  constructor(url: string) {
+    // Credentials stay out of messages and logs.
+    const shown = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+    super(`database URL must start with postgres:// or postgresql:// (got ${JSON.stringify(shown.slice(0, 200))}); leave it unset for the embedded SQLite`);
+    this.name = 'DatabaseUrlError';
+  }
+}
+
+/** A PostgreSQL schema name that cannot be used quoted as is (a `"` or NUL, or past 63 bytes, which PostgreSQL truncates). */
+export class DatabaseSchemaError extends Error {
+  readonly code = 'DATABASE_SCHEMA_INVALID';
+  constructor(schema: string) {
+    super(`schema name ${JSON.stringify(schema.slice(0, 80))} is not usable: at most 63 bytes, no double quote or NUL (WFE_DB_SCHEMA)`);
+    this.name = 'DatabaseSchemaError';
+  }
+}
+
+/**
+ * A knex instance: PostgreSQL for a `postgres://`/`postgresql://` URL (in `schema` when given),
+ * else the embedded SQLite (`filename`, default ./data/wfe.sqlite). Throws DatabaseUrlError for
+ * a non-empty URL of any other form (a typo must not land the data in a local file).
+ */
 export function createDatabase(config: DatabaseConfig = {}): Knex {
+  if (config.url && !isPostgresUrl(config.url)) throw new DatabaseUrlError(config.url);
+  if (config.schema && (/["\u0000]/.test(config.schema) || Buffer.byteLength(config.schema) > 63)) throw new DatabaseSchemaError(config.schema);
   if (isPostgresUrl(config.url)) {
     return knexFactory({
       client: 'pg',

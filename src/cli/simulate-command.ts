@@ -20,6 +20,14 @@ interface SimulateOpts {
   json?: boolean;
 }
 
+/** A numeric option as a whole number ≥ `min`, refused before anything is published. */
+function checkInteger(flag: string, value: string | undefined, min: 0 | 1, unit = ''): void {
+  if (value === undefined) return;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < min) {
+    throw new CliError(`${flag} must be a ${min === 1 ? 'positive' : 'non-negative'} integer${unit}, got ${JSON.stringify(value)}`);
+  }
+}
 
 function readPayload(source: string): Record<string, unknown> {
   const text = source === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(source, 'utf8');
@@ -133,6 +141,9 @@ export function simulateCommand(program: Command): void {
     .action(async (eventType: string | undefined, opts: SimulateOpts) => {
       if (!eventType === !opts.all) throw new CliError('give an event type or --all (see `wfe catalog list`)');
       if (opts.tenant && !isUuid(opts.tenant)) throw new CliError(`--tenant must be a UUID, got ${opts.tenant}`);
+      checkInteger('--schema-version', opts.schemaVersion, 1);
+      checkInteger('--seed', opts.seed, 0);
+      checkInteger('--timeout', opts.timeout, 0, ' (milliseconds)');
       if (opts.all && opts.payload) throw new CliError('--payload applies to one event type, not --all');
       if (opts.all) await simulateEverything(opts, opts.tenant ?? uuidv4());
       else await simulateOne(eventType!, opts);

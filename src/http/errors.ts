@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { Socket } from 'node:net';
+import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { FieldIssue } from '../../lib/schema/errors';
 
@@ -53,4 +54,36 @@ export function installErrorHandling(server: FastifyInstance, logger: Logger): v
     }
     return sendInternalError(reply, logger, err);
   });
+}
+
+/**
+ * Fastify's routing refusals, decided before any route or error handler runs (fastify's
+ * `frameworkErrors` option): a malformed percent-encoding in the URL (400 BAD_URL), a path
+ * parameter past `maxParamLength` (414 PARAMETER_TOO_LONG; the message does not echo the path),
+ * an async constraint failure (500, logged under an error id).
+ */
+export function frameworkErrorHandler(logger: Logger) {
+  return (err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void => {
+    if (err.code === 'FST_ERR_BAD_URL') void sendError(reply, 400, { error: 'BAD_URL', message: 'the URL has a malformed percent-encoding' });
+    else if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') void sendError(reply, 414, { error: 'PARAMETER_TOO_LONG', message: 'a path parameter is longer than the server accepts' });
+    else void sendInternalError(reply, logger, err);
+  };
+}
+
+/**
+ * Refusals of Node's HTTP parser, before a request exists (fastify's `clientErrorHandler`):
+ * headers past the size limit (431 HEADERS_TOO_LARGE), a request timeout (408 REQUEST_TIMEOUT),
+ * anything unparsable (400 BAD_HTTP_REQUEST), in the one error body; then the socket is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, body]: [number, string, ErrorBody] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', { error: 'HEADERS_TOO_LARGE', message: 'the request headers exceed the server limit' }]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', { error: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' }]
+        : [400, 'Bad Request', { error: 'BAD_HTTP_REQUEST', message: 'the request is not valid HTTP' }];
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy();
 }

@@ -2,7 +2,7 @@ import fastify, { FastifyInstance } from 'fastify';
 import { App } from '../app';
 import { apiTokenGuard, installWriteAuth } from './api-token';
 import { catalogRoutes } from './catalog-routes';
-import { installErrorHandling } from './errors';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './errors';
 import { healthRoutes } from './health-routes';
 import { installJsonBodyParser } from './json-body';
 import { toolingRoutes } from './tooling-routes';
@@ -12,7 +12,7 @@ const routeGroups: Array<(server: FastifyInstance, app: App) => void> = [catalog
 
 /** The HTTP API: one error shape for every refusal, bodies screened, writing routes behind WFE_API_TOKEN. */
 export function createServer(app: App): FastifyInstance {
-  const server = fastify({ logger: false });
+  const server = fastify({ logger: false, frameworkErrors: frameworkErrorHandler(app.logger), clientErrorHandler });
   installErrorHandling(server, app.logger);
   installJsonBodyParser(server);
   // The core routes in a scope of their own: every one that writes needs the token. Modules guard

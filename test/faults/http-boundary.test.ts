@@ -94,6 +94,33 @@ forEachDatabase('HTTP boundary: bad input and who may write', (target) => {
       expectErrorShape(await server.inject({ method: 'GET', url: '/schemas/payload.Nope.v1' }), 404, 'UNKNOWN_SCHEMA_REF');
     });
 
+    it("fastify's routing refusals (malformed URL encoding, over-long parameter) have the one error shape", async () => {
+      const badUrl = expectErrorShape(await server.inject({ method: 'GET', url: '/catalog/%E0%A4%A' }), 400, 'BAD_URL');
+      expect(Object.keys(badUrl).sort()).to.deep.equal(['error', 'message']);
+      const longParam = expectErrorShape(await post(`/simulate/${'A'.repeat(5000)}`, ''), 414, 'PARAMETER_TOO_LONG');
+      expect(longParam.message.length, 'the message does not echo the 5,000-character path').to.be.below(300);
+      expect(await outboxCount()).to.equal(0);
+    });
+
+    it('connection-level refusals (header too large, unparsable request) have the one error shape', async () => {
+      await server.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.server.address() as import('node:net').AddressInfo;
+      const raw = (request: string) => new Promise<string>((resolve, reject) => {
+        const socket = require('node:net').connect(port, '127.0.0.1', () => socket.write(request));
+        let text = '';
+        socket.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      const parse = (text: string) => ({ status: Number(text.split(' ')[1]), body: JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) });
+      const big = parse(await raw(`GET /catalog HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+      expect(big.status).to.equal(431);
+      expect(big.body).to.deep.equal({ error: 'HEADERS_TOO_LARGE', message: 'the request headers exceed the server limit' });
+      const garbage = parse(await raw('GARBAGE\r\n\r\n'));
+      expect(garbage.status).to.equal(400);
+      expect(garbage.body.error).to.equal('BAD_HTTP_REQUEST');
+    });
+
     it('/healthz 503 answers with an error id, and the failing SQL goes to the log under it', async () => {
       await app.runtime.db.schema.renameTable('event_outbox', 'event_outbox_away');
       try {
