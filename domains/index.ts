@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { DomainModule } from '../lib/kit';
 import { assetsModule } from './assets';
 import { billingModule } from './billing';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { AssetRepository } from './assets/asset-repository';
 import { AssetService } from './assets/asset-service';
 import { assetsMigration } from './assets/asset.migration';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ContractRepository } from './contracts/contract-repository';
 import { ContractService } from './contracts/contract-service';
 import { contractsMigration } from './contracts/contract.migration';

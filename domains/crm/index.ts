@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { AppointmentClientPolicy, schedulingModule } from '../scheduling';
 import { TicketClientPolicy, ticketsModule } from '../tickets';
 import { ClientLifecycleService } from './clients/client-lifecycle-service';

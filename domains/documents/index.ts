@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { assetsModule } from '../assets';
 import { billingModule } from '../billing';
 import { crmModule } from '../crm';

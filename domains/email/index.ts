@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { crmModule } from '../crm';
 import { ticketsModule } from '../tickets';
 import { DeliveryReportService } from './delivery/delivery-service';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { integrationsDemo } from './demo';
 import { integrations } from './module';
 import { integrationsRoutes } from './routes';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { emailModule } from '../email';
 import { ticketsModule } from '../tickets';
 import { ConfiguredPushGateway, ConfiguredSmsGateway } from './delivery/configured-gateways';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { crmModule } from '../crm';
 import './approvals/approval.events';
 import { DependencyService } from './dependencies/dependency-service';

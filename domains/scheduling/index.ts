@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ticketsModule } from '../tickets';
 import { AnyClientMayBeBooked, AppointmentClientPolicy } from './appointments/appointment-client-policy';
 import { AppointmentOutcomeService } from './appointments/appointment-outcome-service';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { crmModule } from '../crm';
 import { emailModule } from '../email';
 import { ticketsModule } from '../tickets';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { MessageService } from './conversation/message-service';
 import { ticketsDemo } from './demo';
 import { AnyClientMayOpenTickets, TicketClientPolicy } from './lifecycle/ticket-client-policy';
