@@ -4,6 +4,8 @@ import { table } from './output';
 
 /** Widest line the view aims for; a longer description wraps onto continuation lines. */
 const WIDTH = 120;
+/** Lines the view aims to fit; an event with more fields than that gets one line per field. */
+const SCREEN_LINES = 60;
 
 /** Splits text into lines of at most `width` characters, at spaces (a longer word stays whole). */
 export function wrap(text: string, width: number): string[] {
@@ -29,9 +31,9 @@ function exampleHint(f: FieldSummary): string {
  * The field table: FIELD, TYPE, REQUIRED, DESCRIPTION. Descriptions wrap so a row stays within
  * WIDTH columns; continuation lines sit under the description column.
  */
-export function fieldTable(fields: FieldSummary[]): string {
+export function fieldTable(fields: FieldSummary[], maxLines = Infinity): string {
   const header = ['FIELD', 'TYPE', 'REQUIRED', 'DESCRIPTION'];
-  const cells = fields.map((f) => [f.path, f.type, f.required ? 'yes' : 'no']);
+  const cells = fields.map((f) => [f.path, shortType(f.type), f.required ? 'yes' : 'no']);
   const lead = [0, 1, 2].reduce((sum, i) => sum + Math.max(header[i].length, ...cells.map((c) => c[i].length)) + 2, 0);
   const room = Math.max(30, WIDTH - lead);
   const rows: string[][] = [];
@@ -46,7 +48,24 @@ export function fieldTable(fields: FieldSummary[]): string {
     rows.push([...cells[i], first]);
     for (const more of rest) rows.push(['', '', '', more]);
   });
+  // Too many fields for one screen with wrapped descriptions: one line per field, each cut with '…'.
+  if (rows.length + 2 > maxLines) {
+    return table(
+      fields.map((f, i) => {
+        const d = f.description ?? '';
+        return [...cells[i], d.length > room ? `${d.slice(0, room - 1).trimEnd()}…` : d];
+      }),
+      header,
+    );
+  }
   return table(rows, header);
+}
+
+/** A type cell of at most 40 columns: a long union of literals is named by its size (`--schema` lists it). */
+function shortType(type: string): string {
+  if (type.length <= 40) return type;
+  const members = type.split(' | ');
+  return members.length > 1 ? `one of ${members.length} values` : `${type.slice(0, 39)}…`;
 }
 
 /** Top-level payload fields every catalogued event has (tenantId, occurredAt, the actor fields). */
@@ -86,7 +105,7 @@ export function eventView(entry: CatalogEntry, shownRef: string, fields: FieldSu
     ...wrap(entry.description, WIDTH - 2).map((l) => `  ${l}`),
     '',
     `Fields of ${shownRef}${shownRef === current ? '' : ' (not the current version)'}:`,
-    fieldTable(ownFieldsFirst(fields, common)),
+    fieldTable(ownFieldsFirst(fields, common), SCREEN_LINES - 16 - wrap(entry.description, WIDTH - 2).length),
     '',
     `Full JSON Schema: wfe catalog show ${entry.eventType} --schema${shownRef === current ? '' : ` --schema-version ${shownRef.replace(/^.*\.v/, '')}`}; everything as JSON: --json`,
   ];
