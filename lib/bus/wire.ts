@@ -47,14 +47,15 @@ export function fromWireFields(f: WireFields): EventEnvelope {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new WireFormatError('payload_json must be a JSON object');
   }
+  // Canonical (lower-case) ids, as PostgreSQL stores them: a re-cased copy of an entry is the same event.
   return {
-    id: f.event_id,
+    id: f.event_id.toLowerCase(),
     eventType: f.event_type,
     eventName: f.event_name || undefined,
     schemaRef: f.payload_schema_ref,
-    tenantId: f.tenant,
+    tenantId: f.tenant.toLowerCase(),
     occurredAt: f.timestamp,
-    actorUserId: f.user_id || undefined,
+    actorUserId: f.user_id ? f.user_id.toLowerCase() : undefined,
     correlationId: f.correlation_id || undefined,
     causationId: f.causation_id || undefined,
     traceparent: f.traceparent || undefined,
